@@ -1,0 +1,241 @@
+import { Household } from "./household";
+import { Localized, findKeyword, formatYuan, localized, normalizeText } from "./text";
+import { IsoDate, MonthIndex, formatMonth, monthEnd, monthOfDate } from "./values";
+import { nextSteps } from "./playbook";
+
+/** The four kinds of owner of the documents [D]. */
+export const KINDS = ["timely", "frequent", "longTerm", "malicious"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const FLAGS = ["dispute", "hardship", "unreachable", "vacant", "limitationRisk"] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const KIND_LABELS: Readonly<Record<Kind, Localized>> = {
+  timely: localized("按时缴纳", "Pays on time"),
+  frequent: localized("经常拖欠", "Often late"),
+  longTerm: localized("长期拖欠", "Long-term arrears"),
+  malicious: localized("恶意拖欠", "Refuses to pay"),
+};
+
+export const FLAG_LABELS: Readonly<Record<Flag, Localized>> = {
+  dispute: localized("服务纠纷", "Service dispute"),
+  hardship: localized("经济困难", "Hardship"),
+  unreachable: localized("联系不上", "Unreachable"),
+  vacant: localized("空置", "Vacant"),
+  limitationRisk: localized("时效风险", "Limitation risk"),
+};
+
+/** Everything a manager may tune; defaults follow the documents. */
+export interface ClassifySettings {
+  /** Months overdue from which an owner is long-term. */
+  readonly longTermMonths: number;
+  /** Months overdue from which an owner is at least frequent. */
+  readonly frequentMonths: number;
+  /** Late or missed months in the history window that make a paid-up owner "frequent". */
+  readonly lateCountThreshold: number;
+  readonly historyMonths: number;
+  /** Months from the oldest unpaid month after which the 3-year limitation (Civil Code art. 188) is at risk. */
+  readonly limitationRiskMonths: number;
+  readonly keywords: Readonly<Record<"refusal" | Flag, readonly string[]>>;
+}
+
+/** Words are matched after normalizeText (simplified, lower case), so traditional spellings match too. */
+export const DEFAULT_KEYWORDS: ClassifySettings["keywords"] = {
+  refusal: [
+    "拒缴", "拒交", "拒付", "拒不缴", "拒不交", "拒不支付", "拒绝缴", "拒绝交", "拒绝支付", "恶意", "无理由", "无故不交",
+    "无故不缴", "不想交", "不想缴", "就是不交", "坚决不交", "不肯交", "不愿交", "不愿缴", "拒不开门",
+    "refuses to pay", "refused to pay", "refuse to pay", "won't pay", "will not pay", "malicious",
+  ],
+  dispute: [
+    "漏水", "渗水", "维修", "报修", "投诉", "服务差", "服务不好", "服务质量", "质量问题", "纠纷", "争议", "噪音", "电梯",
+    "保洁", "绿化", "安保", "丢失", "被盗", "收费标准", "超标准", "超过合同", "合同约定", "重复收费", "多收", "乱收费",
+    "未经授权", "不认可", "开发商", "房屋质量", "停车", "dispute", "complaint", "complain", "leak", "repair",
+    "overcharge", "duplicate charge",
+  ],
+  hardship: [
+    "困难", "失业", "下岗", "生病", "患病", "重病", "住院", "低保", "残疾", "去世", "过世", "离世", "经济", "分期",
+    "缓交", "缓缴", "hardship", "unemployed", "lost job", "illness", "hospital", "payment plan",
+  ],
+  unreachable: [
+    "联系不上", "联系不到", "无法联系", "失联", "空号", "停机", "关机", "无人接听", "不接电话", "电话错误", "号码错误",
+    "找不到", "unreachable", "no answer", "wrong number", "disconnected", "cannot reach", "can't reach",
+  ],
+  vacant: ["空置", "未入住", "无人居住", "闲置", "未装修", "vacant", "unoccupied"],
+  limitationRisk: [],
+};
+
+export const DEFAULT_CLASSIFY_SETTINGS: ClassifySettings = {
+  longTermMonths: 6,
+  frequentMonths: 1,
+  lateCountThreshold: 3,
+  historyMonths: 12,
+  limitationRiskMonths: 30,
+  keywords: DEFAULT_KEYWORDS,
+};
+
+export interface Verdict {
+  readonly household: Household;
+  readonly kind: Kind;
+  readonly flags: readonly Flag[];
+  /** Why, one short sentence per piece of evidence: "欠费 14 个月 ≥ 6 个月 → 长期拖欠". */
+  readonly reasons: readonly Localized[];
+  readonly nextSteps: readonly Localized[];
+  /** True when the household owes something. */
+  readonly inArrears: boolean;
+}
+
+/** Classifies every household as of a date. Pure: same households, settings and date give the same verdicts. */
+export function classifyAll(
+  households: readonly Household[],
+  asOf: IsoDate,
+  settings: ClassifySettings = DEFAULT_CLASSIFY_SETTINGS,
+): Verdict[] {
+  return households.map((h) => classify(h, asOf, settings));
+}
+
+export function classify(household: Household, asOf: IsoDate, settings: ClassifySettings = DEFAULT_CLASSIFY_SETTINGS): Verdict {
+  const reasons: Localized[] = [];
+  const flags: Flag[] = [];
+  const months = household.monthsOverdue;
+  const amount = household.amountOverdue;
+  const inArrears = (months !== null && months > 0) || (amount !== null && amount > 0.004);
+  const notes = normalizeText(household.notes);
+  const quote = household.notes.length > 30 ? `${household.notes.slice(0, 29)}…` : household.notes;
+  const keyword = (list: readonly string[]) => findKeyword(notes, list.map(normalizeText));
+
+  const dispute = keyword(settings.keywords.dispute);
+  if (dispute) {
+    flags.push("dispute");
+    reasons.push(
+      localized(`备注“${quote}”含“${dispute}” → 服务纠纷，先解决问题`, `notes "${quote}" mention "${dispute}" → service dispute: solve it first`),
+    );
+  }
+  const hardship = keyword(settings.keywords.hardship);
+  if (hardship) {
+    flags.push("hardship");
+    reasons.push(localized(`备注含“${hardship}” → 经济困难，可协商分期`, `notes mention "${hardship}" → hardship: offer instalments`));
+  }
+  const unreachable = keyword(settings.keywords.unreachable);
+  if (unreachable) {
+    flags.push("unreachable");
+    reasons.push(localized(`备注含“${unreachable}” → 联系不上`, `notes mention "${unreachable}" → unreachable`));
+  } else if (inArrears && household.phone === "" && household.address === "" && household.owner !== "") {
+    flags.push("unreachable");
+    reasons.push(localized("欠费但无联系电话 → 联系不上", "in arrears with no phone number → unreachable"));
+  }
+  const vacant = keyword(settings.keywords.vacant);
+  if (vacant || household.vacantMarked) {
+    flags.push("vacant");
+    reasons.push(
+      vacant
+        ? localized(`备注含“${vacant}” → 空置房`, `notes mention "${vacant}" → vacant unit`)
+        : localized("月份栏标有“空置” → 空置房", "a month is marked vacant → vacant unit"),
+    );
+  }
+  if (inArrears && household.oldestUnpaid !== null) {
+    const elapsed = monthsSince(household.oldestUnpaid, asOf);
+    if (elapsed > settings.limitationRiskMonths) {
+      flags.push("limitationRisk");
+      const estimated = household.oldestUnpaidEstimated ? "（估算）" : "";
+      const estimatedEn = household.oldestUnpaidEstimated ? " (estimated)" : "";
+      reasons.push(
+        localized(
+          `最早欠费月份 ${formatMonth(household.oldestUnpaid)}${estimated}，距今 ${elapsed} 个月 > ${settings.limitationRiskMonths} 个月 → 3 年诉讼时效风险（民法典第188条）`,
+          `oldest unpaid month ${formatMonth(household.oldestUnpaid)}${estimatedEn} is ${elapsed} months ago > ${settings.limitationRiskMonths} → at risk of the 3-year limitation (Civil Code art. 188)`,
+        ),
+      );
+    }
+  }
+
+  const kind = decideKind(household, settings, inArrears, flags, keyword(settings.keywords.refusal), quote, reasons);
+  return { household, kind, flags, reasons, nextSteps: nextSteps(kind, flags, household), inArrears };
+}
+
+function decideKind(
+  household: Household,
+  settings: ClassifySettings,
+  inArrears: boolean,
+  flags: readonly Flag[],
+  refusal: string | null,
+  quote: string,
+  reasons: Localized[],
+): Kind {
+  const months = household.monthsOverdue;
+  const amount = household.amountOverdue;
+  const history = household.history;
+  const say = (zh: string, en: string) => reasons.push(localized(zh, en));
+  const owed = amount !== null ? `，${formatYuan(amount)}` : "";
+  const owedEn = amount !== null ? `, ${formatYuan(amount)}` : "";
+  const est = household.monthsEstimated ? "（估算）" : "";
+  const estEn = household.monthsEstimated ? " (estimated)" : "";
+
+  if (!inArrears) {
+    if (history && history.lateOrMissed >= settings.lateCountThreshold) {
+      say(
+        `已缴清，但近 ${settings.historyMonths} 个月有 ${history.lateOrMissed} 个月逾期或欠缴 ≥ ${settings.lateCountThreshold} → 经常拖欠`,
+        `paid up, but ${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} ≥ ${settings.lateCountThreshold} → often late`,
+      );
+      return "frequent";
+    }
+    if (months === 0 && amount === 0 && household.history === null && household.problems.length === 0) {
+      say("无欠费 → 按时缴纳", "nothing overdue → pays on time");
+    } else if (history) {
+      say(
+        `无欠费，近 ${settings.historyMonths} 个月逾期或欠缴 ${history.lateOrMissed} 次 < ${settings.lateCountThreshold} → 按时缴纳`,
+        `nothing overdue, ${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} < ${settings.lateCountThreshold} → pays on time`,
+      );
+    } else {
+      say("无欠费 → 按时缴纳", "nothing overdue → pays on time");
+    }
+    return "timely";
+  }
+
+  if (refusal) {
+    if (flags.includes("dispute") || flags.includes("hardship")) {
+      say(
+        `备注含“${refusal}”，但同时有纠纷或困难 → 不认定恶意，先解决原因`,
+        `notes say "${refusal}", but there is a dispute or hardship → not malicious: address the cause first`,
+      );
+    } else {
+      say(
+        `欠费${months !== null ? ` ${months} 个月` : ""}${owed}，备注“${quote}”含“${refusal}”且无正当理由 → 恶意拖欠`,
+        `in arrears${months !== null ? ` ${months} months` : ""}${owedEn}; notes "${quote}" say "${refusal}" with no valid reason → refuses to pay`,
+      );
+      return "malicious";
+    }
+  }
+  if (months !== null && months >= settings.longTermMonths) {
+    say(
+      `欠费 ${months} 个月${est} ≥ ${settings.longTermMonths} 个月${owed} → 长期拖欠`,
+      `${months} months overdue${estEn} ≥ ${settings.longTermMonths}${owedEn} → long-term arrears`,
+    );
+    return "longTerm";
+  }
+  if (months !== null && months >= settings.frequentMonths) {
+    say(
+      `欠费 ${months} 个月${est}（${settings.frequentMonths}–${settings.longTermMonths - 1} 个月）${owed} → 经常拖欠`,
+      `${months} months overdue${estEn} (${settings.frequentMonths}–${settings.longTermMonths - 1})${owedEn} → often late`,
+    );
+    return "frequent";
+  }
+  if (history && history.lateOrMissed >= settings.lateCountThreshold) {
+    say(
+      `近 ${settings.historyMonths} 个月有 ${history.lateOrMissed} 个月逾期或欠缴 ≥ ${settings.lateCountThreshold} → 经常拖欠`,
+      `${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} ≥ ${settings.lateCountThreshold} → often late`,
+    );
+    return "frequent";
+  }
+  say(
+    `欠费${owed.slice(1)}，欠费月数不详（表中无欠费月数或月物业费）→ 按经常拖欠处理`,
+    `owes${owedEn.slice(1)}, months overdue unknown (no months or monthly-fee column) → treated as often late`,
+  );
+  return "frequent";
+}
+
+/** Whole months from the start of a month to a date. */
+function monthsSince(month: MonthIndex, asOf: IsoDate): number {
+  const asOfMonth = monthOfDate(asOf);
+  const full = asOfMonth - month;
+  return monthEnd(asOfMonth) <= asOf ? full + 1 : full;
+}
+

@@ -1,0 +1,201 @@
+import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Kind, Verdict } from "./classify";
+import { FIELD_LABELS } from "./fields";
+import { CellValue } from "./grid";
+import { Layout } from "./household";
+import { OUTPUT_SHEETS, OutputSheet } from "./output";
+import { ReadResult } from "./reader";
+import { Lang, Localized, formatYuan, localized, roundCents } from "./text";
+import { formatMonth } from "./values";
+
+/** The machine-readable summary of a run (the CLI's --json). */
+export interface RunSummary {
+  readonly sheet: string;
+  readonly layout: Layout;
+  readonly households: number;
+  readonly arrears: { readonly total: number; readonly households: number };
+  readonly classes: Readonly<Record<Kind, number>>;
+  readonly skipped: readonly { sheet: string; row: number; reason: string }[];
+  readonly problems: readonly { sheet: string; row: number; column: string; value: string; reason: string }[];
+}
+
+export function runSummary(result: ReadResult, verdicts: readonly Verdict[], lang: Lang): RunSummary {
+  const classes = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  let total = 0;
+  let inArrears = 0;
+  for (const v of verdicts) {
+    classes[v.kind]++;
+    if (v.inArrears) {
+      inArrears++;
+      total += v.household.amountOverdue ?? 0;
+    }
+  }
+  return {
+    sheet: result.sheet,
+    layout: result.layout,
+    households: verdicts.length,
+    arrears: { total: roundCents(total), households: inArrears },
+    classes,
+    skipped: result.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason[lang] })),
+    problems: result.problems.map((p) => ({
+      sheet: p.sheet,
+      row: p.row,
+      column: p.column,
+      value: p.value,
+      reason: p.reason[lang],
+    })),
+  };
+}
+
+const LAYOUT_LABELS: Readonly<Record<Layout, Localized>> = {
+  household: localized("每户一行", "one row per household"),
+  monthly: localized("每月一列", "one column per month"),
+  bill: localized("每张账单一行", "one row per bill"),
+};
+
+/** The few lines a manager reads after a run; lists are cut at `limit` with a count of the rest. */
+export function summaryLines(result: ReadResult, verdicts: readonly Verdict[], lang: Lang, limit = 15): string[] {
+  const zh = lang === "zh-CN";
+  const t = (a: string, b: string) => (zh ? a : b);
+  const lines: string[] = [];
+  const summary = runSummary(result, verdicts, lang);
+  lines.push(
+    t(
+      `读取：工作表“${result.sheet}”，${LAYOUT_LABELS[result.layout][lang]}，表头在第 ${result.headerRow} 行；${summary.households} 户`,
+      `Read: sheet "${result.sheet}", ${LAYOUT_LABELS[result.layout][lang]}, header at row ${result.headerRow}; ${summary.households} households`,
+    ),
+  );
+  lines.push(
+    t("列：", "Columns: ") +
+      result.columns.map((c) => `${FIELD_LABELS[c.field][lang]}=${c.column}`).join(t("，", ", ")) +
+      (result.monthColumns.length
+        ? t(
+            `；月份 ${result.monthColumns[0].column}–${result.monthColumns[result.monthColumns.length - 1].column}（${formatMonth(result.monthColumns[0].month)} 至 ${formatMonth(result.monthColumns[result.monthColumns.length - 1].month)}）`,
+            `; months ${result.monthColumns[0].column}–${result.monthColumns[result.monthColumns.length - 1].column} (${formatMonth(result.monthColumns[0].month)} to ${formatMonth(result.monthColumns[result.monthColumns.length - 1].month)})`,
+          )
+        : ""),
+  );
+  lines.push(t(`分类（截至 ${result.asOf}）：`, `Classes (as of ${result.asOf}):`));
+  for (const kind of KINDS) {
+    const of = verdicts.filter((v) => v.kind === kind);
+    const amount = of.reduce((sum, v) => sum + (v.household.amountOverdue ?? 0), 0);
+    const label = KIND_LABELS[kind][lang];
+    lines.push(`  ${label.padEnd(zh ? 6 : 18, zh ? "　" : " ")}${String(of.length).padStart(5)}${t(" 户", "")}  ${formatYuan(amount)}`);
+  }
+  lines.push(
+    t(
+      `欠费合计：${summary.arrears.households} 户，${formatYuan(summary.arrears.total)}`,
+      `In arrears: ${summary.arrears.households} households, ${formatYuan(summary.arrears.total)}`,
+    ),
+  );
+  const flagCounts = FLAGS.map((f) => [f, verdicts.filter((v) => v.flags.includes(f)).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  if (flagCounts.length) {
+    lines.push(t("标记：", "Flags: ") + flagCounts.map(([f, n]) => `${FLAG_LABELS[f][lang]} ${n}`).join(t("，", ", ")));
+  }
+  for (const w of result.warnings.slice(0, limit)) lines.push(t("注意：", "Note: ") + w[lang]);
+  if (result.skipped.length) {
+    lines.push(t(`未作为住户读取的行（${result.skipped.length}）：`, `Rows not read as households (${result.skipped.length}):`));
+    for (const s of result.skipped.slice(0, limit)) {
+      lines.push(t(`  ${s.sheet} 第 ${s.row} 行：${s.reason[lang]}`, `  ${s.sheet} row ${s.row}: ${s.reason[lang]}`));
+    }
+    if (result.skipped.length > limit) lines.push(t(`  ……另有 ${result.skipped.length - limit} 行`, `  … and ${result.skipped.length - limit} more`));
+  }
+  if (result.problems.length) {
+    lines.push(t(`无法识别的单元格（${result.problems.length}）：`, `Unreadable cells (${result.problems.length}):`));
+    for (const p of result.problems.slice(0, limit)) {
+      lines.push(t(`  ${p.sheet} ${p.column}${p.row}（“${p.value}”）：${p.reason[lang]}`, `  ${p.sheet} ${p.column}${p.row} ("${p.value}"): ${p.reason[lang]}`));
+    }
+    if (result.problems.length > limit) lines.push(t(`  ……另有 ${result.problems.length - limit} 个`, `  … and ${result.problems.length - limit} more`));
+  }
+  return lines;
+}
+
+/** Sheet 催缴分类: one row per household with its verdict, evidence and next step. */
+export function classificationSheet(result: ReadResult, verdicts: readonly Verdict[], lang: Lang): OutputSheet {
+  const zh = lang === "zh-CN";
+  const t = (a: string, b: string) => (zh ? a : b);
+  // Most urgent first: malicious, long-term, frequent, timely; then the largest debts.
+  const urgency = (v: Verdict) => KINDS.indexOf(v.kind);
+  const sorted = [...verdicts].sort(
+    (a, b) =>
+      urgency(b) - urgency(a) ||
+      (b.household.amountOverdue ?? 0) - (a.household.amountOverdue ?? 0) ||
+      a.household.label.localeCompare(b.household.label, "zh-CN", { numeric: true }),
+  );
+  const rows: CellValue[][] = sorted.map((v) => {
+    const h = v.household;
+    return [
+      h.building,
+      h.label,
+      h.owner,
+      h.phone,
+      KIND_LABELS[v.kind][lang],
+      h.monthsOverdue,
+      h.amountOverdue,
+      v.flags.map((f) => FLAG_LABELS[f][lang]).join(t("、", ", ")),
+      v.reasons.map((r) => r[lang]).join("\n"),
+      v.nextSteps.map((s, i) => `${i + 1}. ${s[lang]}`).join("\n"),
+      h.collector,
+      h.rows.join(", "),
+    ];
+  });
+  return {
+    name: OUTPUT_SHEETS.classification[lang],
+    title: t("业主分类与下一步", "Owners by kind, with the next step"),
+    subtitle: t(
+      `来源：工作表“${result.sheet}”，截至 ${result.asOf}；共 ${verdicts.length} 户。本表每次运行时重建，请勿在此录入。`,
+      `Source: sheet "${result.sheet}", as of ${result.asOf}; ${verdicts.length} households. Rebuilt on every run: do not type here.`,
+    ),
+    tableName: "ArrearsClassification",
+    columns: [
+      { header: t("楼栋", "Building"), width: 8, format: "text" },
+      { header: t("房号", "Unit"), width: 14, format: "text" },
+      { header: t("业主", "Owner"), width: 12, format: "text" },
+      { header: t("电话", "Phone"), width: 15, format: "text" },
+      { header: t("类别", "Kind"), width: 12, format: "text" },
+      { header: t("欠费月数", "Months overdue"), width: 10, format: "months" },
+      { header: t("欠费金额", "Amount overdue"), width: 14, format: "money" },
+      { header: t("标记", "Flags"), width: 14, format: "text", wrap: true },
+      { header: t("依据", "Reasons"), width: 50, format: "text", wrap: true },
+      { header: t("下一步", "Next steps"), width: 56, format: "text", wrap: true },
+      { header: t("催缴员", "Collector"), width: 10, format: "text" },
+      { header: t("来源行", "Source rows"), width: 10, format: "text" },
+    ],
+    rows,
+    emptyText: t("（没有读到住户）", "(no households read)"),
+    landscape: true,
+  };
+}
+
+/** Sheet 读取报告: which column was taken for which field, and every row or cell that was not read. */
+export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
+  const zh = lang === "zh-CN";
+  const t = (a: string, b: string) => (zh ? a : b);
+  const rows: CellValue[][] = [
+    ...result.columns.map((c): CellValue[] => [t("列", "Column"), result.sheet, result.headerRow, c.column, c.header, `${t("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`]),
+    ...result.monthColumns.map((c): CellValue[] => [t("月份列", "Month column"), result.sheet, result.headerRow, c.column, c.header, `${t("读作", "read as")} ${formatMonth(c.month)}`]),
+    ...result.warnings.map((w): CellValue[] => [t("注意", "Note"), result.sheet, null, null, null, w[lang]]),
+    ...result.skipped.map((s): CellValue[] => [t("未读取的行", "Row not read"), s.sheet, s.row, null, null, s.reason[lang]]),
+    ...result.problems.map((p): CellValue[] => [t("无法识别的单元格", "Unreadable cell"), p.sheet, p.row, p.column, p.value, p.reason[lang]]),
+  ];
+  return {
+    name: OUTPUT_SHEETS.readReport[lang],
+    title: t("读取报告", "Read report"),
+    subtitle: t(
+      `工作表“${result.sheet}”：${LAYOUT_LABELS[result.layout][lang]}，表头第 ${result.headerRow} 行。可用命令行 --column 字段=列 更正列的识别。`,
+      `Sheet "${result.sheet}": ${LAYOUT_LABELS[result.layout][lang]}, header at row ${result.headerRow}. Correct a column with --column field=LETTER.`,
+    ),
+    tableName: "ArrearsReadReport",
+    columns: [
+      { header: t("类型", "Type"), width: 16, format: "text" },
+      { header: t("工作表", "Sheet"), width: 16, format: "text" },
+      { header: t("行", "Row"), width: 8, format: "integer" },
+      { header: t("列", "Column"), width: 8, format: "text" },
+      { header: t("内容", "Content"), width: 24, format: "text" },
+      { header: t("说明", "Explanation"), width: 70, format: "text", wrap: true },
+    ],
+    rows,
+    emptyText: t("（无）", "(none)"),
+  };
+}
