@@ -40,6 +40,7 @@ export interface ClassifySettings {
 }
 
 /** Words are matched after normalizeText (simplified, lower case), so traditional spellings match too. */
+// prettier-ignore
 export const DEFAULT_KEYWORDS: ClassifySettings["keywords"] = {
   refusal: [
     "拒缴", "拒交", "拒付", "拒不缴", "拒不交", "拒不支付", "拒绝缴", "拒绝交", "拒绝支付", "恶意", "无理由", "无故不交",
@@ -93,7 +94,11 @@ export function classifyAll(
   return households.map((h) => classify(h, asOf, settings));
 }
 
-export function classify(household: Household, asOf: IsoDate, settings: ClassifySettings = DEFAULT_CLASSIFY_SETTINGS): Verdict {
+export function classify(
+  household: Household,
+  asOf: IsoDate,
+  settings: ClassifySettings = DEFAULT_CLASSIFY_SETTINGS,
+): Verdict {
   const reasons: Localized[] = [];
   const flags: Flag[] = [];
   const months = household.monthsOverdue;
@@ -107,18 +112,28 @@ export function classify(household: Household, asOf: IsoDate, settings: Classify
   if (dispute) {
     flags.push("dispute");
     reasons.push(
-      localized(`备注“${quote}”含“${dispute}” → 服务纠纷，先解决问题`, `notes "${quote}" mention "${dispute}" → service dispute: solve it first`),
+      localized(
+        `备注“${quote}”含“${dispute}” → 服务纠纷，先解决问题`,
+        `notes "${quote}" mention "${dispute}" → service dispute: solve it first`,
+      ),
     );
   }
   const hardship = keyword(settings.keywords.hardship);
   if (hardship) {
     flags.push("hardship");
-    reasons.push(localized(`备注含“${hardship}” → 经济困难，可协商分期`, `notes mention "${hardship}" → hardship: offer instalments`));
+    reasons.push(
+      localized(
+        `备注含“${hardship}” → 经济困难，可协商分期`,
+        `notes mention "${hardship}" → hardship: offer instalments`,
+      ),
+    );
   }
   const unreachable = keyword(settings.keywords.unreachable);
   if (unreachable) {
     flags.push("unreachable");
-    reasons.push(localized(`备注含“${unreachable}” → 联系不上`, `notes mention "${unreachable}" → unreachable`));
+    reasons.push(
+      localized(`备注含“${unreachable}” → 联系不上`, `notes mention "${unreachable}" → unreachable`),
+    );
   } else if (inArrears && household.phone === "" && household.address === "" && household.owner !== "") {
     flags.push("unreachable");
     reasons.push(localized("欠费但无联系电话 → 联系不上", "in arrears with no phone number → unreachable"));
@@ -147,7 +162,15 @@ export function classify(household: Household, asOf: IsoDate, settings: Classify
     }
   }
 
-  const kind = decideKind(household, settings, inArrears, flags, keyword(settings.keywords.refusal), quote, reasons);
+  const kind = decideKind(
+    household,
+    settings,
+    inArrears,
+    flags,
+    keyword(settings.keywords.refusal),
+    quote,
+    reasons,
+  );
   return { household, kind, flags, reasons, nextSteps: nextSteps(kind, flags, household), inArrears };
 }
 
@@ -238,4 +261,3 @@ function monthsSince(month: MonthIndex, asOf: IsoDate): number {
   const full = asOfMonth - month;
   return monthEnd(asOfMonth) <= asOf ? full + 1 : full;
 }
-

@@ -66,6 +66,7 @@ export const FIELD_LABELS: Readonly<Record<Field, Localized>> = {
  * traditional and full-width forms match too. An exact match beats a containing one; a longer synonym beats a
  * shorter one, so 欠费月数 is months, not amount.
  */
+// prettier-ignore
 const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   building: ["楼栋", "楼栋号", "楼号", "栋号", "栋", "幢", "楼宇", "楼座", "座", "楼", "building", "bldg", "block", "tower", "property"],
   unit: ["单元", "单元号", "entrance", "stairwell"],
@@ -119,7 +120,7 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
 /** Normalised header text: units in brackets and trailing colons removed. "欠费金额\n(元)" → "欠费金额". */
 export function headerKey(cell: CellValue): string {
   return normalizeKey(cellText(cell))
-    .replace(/[(（\[【][^)）\]】]*[)）\]】]/g, "")
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, "")
     .replace(/[:：*]+$/, "")
     .replace(/^[*#]+/, "");
 }

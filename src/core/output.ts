@@ -6,43 +6,85 @@ export type ColumnFormat = "text" | "money" | "months" | "integer" | "date" | "p
 
 export interface OutputColumn {
   readonly header: string;
-  /** Width in characters (a Chinese character counts two). */
-  readonly width: number;
   readonly format: ColumnFormat;
   readonly wrap?: boolean;
 }
 
+export type TextStyle = "title" | "subtitle" | "heading" | "body" | "note" | "total";
+
+/** A line of text across the sheet's columns (merged), such as a title or the bulletin's message. */
+export interface TextBlock {
+  readonly kind: "text";
+  readonly text: string;
+  readonly style: TextStyle;
+}
+
+/** A table: a header row and rows. With a `name` it is written as an Excel table (filter buttons, style). */
+export interface TableBlock {
+  readonly kind: "table";
+  /** Refers to the table from a chart; unique within the sheet. */
+  readonly id: string;
+  /** Excel table name (letters, digits, underscore; unique in the workbook), or "" for a plain formatted range. */
+  readonly name: string;
+  readonly columns: readonly OutputColumn[];
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Shown as the only row when `rows` is empty, so a table is never headless. */
+  readonly emptyText: string;
+  /** Print this table's header row at the top of every page. */
+  readonly repeatHeader?: boolean;
+  /** A grid of cells with no header row (the thank-you list of rooms). */
+  readonly headerless?: boolean;
+}
+
+export interface BlankBlock {
+  readonly kind: "blank";
+}
+
+export type Block = TextBlock | TableBlock | BlankBlock;
+
+/** A native chart of one column of a table against another. */
+export interface ChartRequest {
+  readonly type: "bar" | "column" | "pie";
+  readonly title: string;
+  readonly table: string;
+  readonly categoryColumn: number;
+  readonly valueColumn: number;
+  readonly numberFormat?: string;
+}
+
 /**
- * A sheet the add-in owns, described as plain data: a title, an optional subtitle, and one table. Each workbook
- * edge (ExcelJS, Office.js) writes it the same way: the sheet is rebuilt whole on each run.
+ * A sheet the add-in owns, described as plain data. Each workbook edge (ExcelJS, Office.js) writes it the same
+ * way, top to bottom, and the sheet is rebuilt whole on each run.
  */
 export interface OutputSheet {
   readonly name: string;
-  readonly title: string;
-  readonly subtitle: string;
-  readonly tableName: string;
-  readonly columns: readonly OutputColumn[];
-  readonly rows: readonly (readonly CellValue[])[];
-  /** Shown as the only row when `rows` is empty, so the table is never headless. */
-  readonly emptyText: string;
+  /** Column widths in characters (a Chinese character counts two); text blocks span all of them. */
+  readonly widths: readonly number[];
+  readonly blocks: readonly Block[];
+  /** Written below the blocks, outside the print area: notes for the team that must not be posted. */
+  readonly internalBlocks?: readonly Block[];
   readonly landscape?: boolean;
+  readonly charts?: readonly ChartRequest[];
+  /** Rows to freeze at the top (the header of a single-table sheet). */
+  readonly freezeRows?: number;
 }
 
 /** Names of every sheet the add-in writes, in both languages: never read as the user's arrears sheet. */
 export const OUTPUT_SHEETS = {
   classification: localized("催缴分类", "Classification"),
   readReport: localized("读取报告", "Read report"),
+  bulletin: localized("公告栏", "Bulletin"),
+  dashboard: localized("催缴看板", "Dashboard"),
+  settings: localized("催缴设置", "Settings"),
 } as const satisfies Record<string, Localized>;
 
 export function isOutputSheetName(name: string): boolean {
-  return Object.values(OUTPUT_SHEETS).some((names: Localized) => names["zh-CN"] === name || names["en-US"] === name);
+  return Object.values(OUTPUT_SHEETS).some(
+    (names: Localized) => names["zh-CN"] === name || names["en-US"] === name,
+  );
 }
 
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang];
-}
-
-/** Excel's number formats for each column format, in the language of the sheet. */
+/** Excel's number format for each column format, in the language of the sheet. */
 export function numberFormat(format: ColumnFormat, lang: Lang): string | null {
   switch (format) {
     case "money":
@@ -58,4 +100,26 @@ export function numberFormat(format: ColumnFormat, lang: Lang): string | null {
     default:
       return null;
   }
+}
+
+/** The usual shape: a title, a subtitle and one Excel table, with the header frozen. */
+export function singleTableSheet(
+  name: string,
+  title: string,
+  subtitle: string,
+  table: Omit<TableBlock, "kind">,
+  widths: readonly number[],
+  landscape = false,
+): OutputSheet {
+  return {
+    name,
+    widths,
+    landscape,
+    freezeRows: 3,
+    blocks: [
+      { kind: "text", text: title, style: "title" },
+      { kind: "text", text: subtitle, style: "note" },
+      { kind: "table", ...table, repeatHeader: true },
+    ],
+  };
 }

@@ -8,15 +8,35 @@ import { Localized, localized } from "./text";
  * facilities", which [D] suggests for malicious owners, is a legal risk and is never offered as a step.
  */
 const KIND_STEPS: Readonly<Record<Kind, readonly Localized[]>> = {
-  timely: [localized("电话或短信致谢，提醒下次缴费日期", "Thank them by phone or SMS and remind them of the next due date")],
+  timely: [
+    localized(
+      "电话或短信致谢，提醒下次缴费日期",
+      "Thank them by phone or SMS and remind them of the next due date",
+    ),
+  ],
   frequent: [
-    localized("电话、短信提醒欠费金额、月份和缴费期限", "Remind by phone and SMS: amount, months and the deadline"),
-    localized("仍未缴费的，上门拜访，了解拖欠原因并协助解决", "If still unpaid, visit at home: learn why and help solve it"),
-    localized("电话提醒三个月后仍未缴的，EMS 寄送书面催告函", "Still unpaid three months after the call: send a written demand by EMS"),
+    localized(
+      "电话、短信提醒欠费金额、月份和缴费期限",
+      "Remind by phone and SMS: amount, months and the deadline",
+    ),
+    localized(
+      "仍未缴费的，上门拜访，了解拖欠原因并协助解决",
+      "If still unpaid, visit at home: learn why and help solve it",
+    ),
+    localized(
+      "电话提醒三个月后仍未缴的，EMS 寄送书面催告函",
+      "Still unpaid three months after the call: send a written demand by EMS",
+    ),
   ],
   longTerm: [
-    localized("EMS 特快专递寄送书面催告函并保留签收记录", "Send a formal demand letter by EMS and keep the delivery record"),
-    localized("仍不缴的，发律师函；之后依法起诉或申请仲裁", "If still unpaid, a lawyer's letter; then sue or apply for arbitration"),
+    localized(
+      "EMS 特快专递寄送书面催告函并保留签收记录",
+      "Send a formal demand letter by EMS and keep the delivery record",
+    ),
+    localized(
+      "仍不缴的，发律师函；之后依法起诉或申请仲裁",
+      "If still unpaid, a lawyer's letter; then sue or apply for arbitration",
+    ),
   ],
   malicious: [
     localized(

@@ -69,6 +69,8 @@ export interface ReadResult {
   /** How every sheet scored, so the user can see why one was picked. */
   readonly candidates: readonly SheetCandidate[];
   readonly asOf: IsoDate;
+  /** The first text above the header (the sheet's title), "" if none. */
+  readonly title: string;
 }
 
 export type ReadOutcome =
@@ -83,7 +85,15 @@ interface TableHeader {
   readonly score: number;
 }
 
-const AMOUNT_FIELDS: readonly Field[] = ["amount", "months", "days", "due", "paid", "priorAmount", "priorMonths"];
+const AMOUNT_FIELDS: readonly Field[] = [
+  "amount",
+  "months",
+  "days",
+  "due",
+  "paid",
+  "priorAmount",
+  "priorMonths",
+];
 
 /** Reads the arrears table of a workbook: finds the sheet and header, detects the layout, and reads households. */
 export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadOutcome {
@@ -145,7 +155,12 @@ export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadO
 }
 
 /** The best header row in the first rows of a sheet, or null when none could head an arrears table. */
-function findHeader(sheet: SheetGrid, date1904: boolean, asOf: IsoDate, overrides: ColumnMapping): TableHeader | null {
+function findHeader(
+  sheet: SheetGrid,
+  date1904: boolean,
+  asOf: IsoDate,
+  overrides: ColumnMapping,
+): TableHeader | null {
   let best: TableHeader | null = null;
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
@@ -238,7 +253,11 @@ function monthColumns(
   return result;
 }
 
-function headerExtent(row: readonly CellValue[], roomIndex: number, overrides: ColumnMapping): [number, number] {
+function headerExtent(
+  row: readonly CellValue[],
+  roomIndex: number,
+  overrides: ColumnMapping,
+): [number, number] {
   const filled = (i: number) => !isBlank(row[i] ?? null) || Object.values(overrides).includes(i);
   let lo = roomIndex;
   while (lo > 0 && (filled(lo - 1) || (lo > 1 && filled(lo - 2)))) lo--;
@@ -320,11 +339,16 @@ function readTable(
         }))
       : [];
   if (layout === "monthly" && monthCols.length === 0) {
-    warnings.push(localized("按月布局但未找到月份列", "monthly layout forced but no month columns were found"));
+    warnings.push(
+      localized("按月布局但未找到月份列", "monthly layout forced but no month columns were found"),
+    );
   }
   const ctx: RowContext = { sheet, date1904, problems: [] };
   const skipped: SkippedRow[] = [];
-  const tableColumns = new Set<number>([...Object.values(header.mapping), ...header.months.map((m) => m.index)]);
+  const tableColumns = new Set<number>([
+    ...Object.values(header.mapping),
+    ...header.months.map((m) => m.index),
+  ]);
   const roomHeader = headerKey(headerCells[header.mapping.room as number] ?? null);
   const builder = new HouseholdBuilder(layout, options, monthCols, header, ctx, warnings);
   let carriedBuilding = "";
@@ -332,11 +356,15 @@ function readTable(
   for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     const excelRow = sheet.firstRow + r;
-    const skip = (zh: string, en: string) => skipped.push({ sheet: sheet.name, row: excelRow, reason: localized(zh, en) });
+    const skip = (zh: string, en: string) =>
+      skipped.push({ sheet: sheet.name, row: excelRow, reason: localized(zh, en) });
     if (row.every((c) => isBlank(c))) continue;
     const inTable = [...tableColumns].some((c) => !isBlank(row[c] ?? null));
     if (!inTable) {
-      skip("表格各列均为空，内容在表格之外（说明或备注？）", "nothing in the table's columns; text beside the table (a note?)");
+      skip(
+        "表格各列均为空，内容在表格之外（说明或备注？）",
+        "nothing in the table's columns; text beside the table (a note?)",
+      );
       continue;
     }
     const totals = [...tableColumns]
@@ -394,7 +422,24 @@ function readTable(
     warnings,
     candidates,
     asOf: options.asOf,
+    title: titleAbove(sheet, header.rowIndex),
   };
+}
+
+function titleAbove(sheet: SheetGrid, rowIndex: number): string {
+  for (let r = 0; r < rowIndex; r++) {
+    for (const cell of sheet.rows[r] ?? []) {
+      if (typeof cell === "string" && cell.trim() !== "") return tidy(cell);
+    }
+  }
+  return "";
+}
+
+/** The estate's name from a title such as "锦绣花园 2025年物业费缴费台账" or "锦绣花园二期欠费汇总表"; "" if unclear. */
+export function estateFromTitle(title: string): string {
+  const m = /^(.+?)(?:\s|\d{4}|物业|欠费|缴费|收费|台账|管理费|[（(]|$)/.exec(title.normalize("NFKC"));
+  const name = m ? m[1].trim() : "";
+  return name.length >= 2 && name.length <= 20 && !/[:：]/.test(name) ? name : "";
 }
 
 function detectLayout(sheet: SheetGrid, header: TableHeader): Layout {
@@ -452,7 +497,15 @@ function readCommon(
 ): RowReading {
   const problems: CellProblem[] = [];
   const number = (field: Field): number | null =>
-    takeParsed(parseAmount(row[mapping[field] as number] ?? null), field, row, excelRow, mapping, ctx, problems);
+    takeParsed(
+      parseAmount(row[mapping[field] as number] ?? null),
+      field,
+      row,
+      excelRow,
+      mapping,
+      ctx,
+      problems,
+    );
   const consentCell = mapping.consent === undefined ? null : (row[mapping.consent] ?? null);
   const notes = [fieldText(row, mapping.status), fieldText(row, mapping.notes)].filter(Boolean).join("；");
   const area = mapping.area === undefined ? null : number("area");
@@ -495,7 +548,10 @@ function takeParsed<T>(
     column: columnLetter(ctx.sheet.firstColumn + index),
     field,
     value: describeCell(row[index] ?? null),
-    reason: localized(`${FIELD_LABELS[field]["zh-CN"]}：${parsed.reason}`, `${FIELD_LABELS[field]["en-US"]}: ${parsed.reason}`),
+    reason: localized(
+      `${FIELD_LABELS[field]["zh-CN"]}：${parsed.reason}`,
+      `${FIELD_LABELS[field]["en-US"]}: ${parsed.reason}`,
+    ),
   };
   problems.push(p);
   ctx.problems.push(p);
@@ -510,14 +566,66 @@ interface MonthCell {
   readonly vacant?: boolean;
 }
 
-const UNPAID_WORDS = new Set(["未缴", "未交", "未付", "未收", "欠", "欠费", "欠缴", "拖欠", "unpaid", "owed", "x", "×", "✗", "✘", "否", "无"]);
-const PAID_WORDS = new Set(["已缴", "已交", "已付", "已收", "缴", "交", "付", "√", "✓", "✔", "paid", "ok", "y", "yes", "是", "清"]);
+const UNPAID_WORDS = new Set([
+  "未缴",
+  "未交",
+  "未付",
+  "未收",
+  "欠",
+  "欠费",
+  "欠缴",
+  "拖欠",
+  "unpaid",
+  "owed",
+  "x",
+  "×",
+  "✗",
+  "✘",
+  "否",
+  "无",
+]);
+const PAID_WORDS = new Set([
+  "已缴",
+  "已交",
+  "已付",
+  "已收",
+  "缴",
+  "交",
+  "付",
+  "√",
+  "✓",
+  "✔",
+  "paid",
+  "ok",
+  "y",
+  "yes",
+  "是",
+  "清",
+]);
 const WAIVED_WORDS = new Set(["免", "免收", "免缴", "减免", "豁免", "waived", "exempt"]);
-const NOT_BILLED_WORDS = new Set(["-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "未交房", "未收房", "不计费"]);
+const NOT_BILLED_WORDS = new Set([
+  "-",
+  "--",
+  "—",
+  "——",
+  "–",
+  "/",
+  "\\",
+  "n/a",
+  "na",
+  "未交房",
+  "未收房",
+  "不计费",
+]);
 const LATE_MARKS = ["补缴", "补交", "迟缴", "迟交", "逾期缴", "逾期交", "后补", "late"];
 const VACANT_MARKS = ["空置", "vacant"];
 
-function readMonthCell(cell: CellValue, fee: number | null, month: MonthIndex, date1904: boolean): MonthCell | string {
+function readMonthCell(
+  cell: CellValue,
+  fee: number | null,
+  month: MonthIndex,
+  date1904: boolean,
+): MonthCell | string {
   if (cell === null) return { state: "unpaid", paid: null };
   if (isCellError(cell)) return `error value ${cell.error}`;
   if (typeof cell === "boolean") return cell ? { state: "paid", paid: fee } : { state: "unpaid", paid: null };
@@ -579,7 +687,15 @@ class HouseholdBuilder {
     const num = (field: Field, parse: (c: CellValue) => Parsed<number>) =>
       m[field] === undefined
         ? null
-        : takeParsed(parse(row[m[field] as number] ?? null), field, row, reading.excelRow, m, this.ctx, reading.problems);
+        : takeParsed(
+            parse(row[m[field] as number] ?? null),
+            field,
+            row,
+            reading.excelRow,
+            m,
+            this.ctx,
+            reading.problems,
+          );
     const lastPaymentCell = m.lastPayment === undefined ? null : (row[m.lastPayment] ?? null);
     const lastPayment =
       m.lastPayment === undefined
@@ -681,7 +797,10 @@ class HouseholdBuilder {
           column: col.column,
           field: "month",
           value: describeCell(cell),
-          reason: localized(`${col.header}：无法识别（${read}），该月不计`, `${col.header}: unreadable (${read}); month not counted`),
+          reason: localized(
+            `${col.header}：无法识别（${read}），该月不计`,
+            `${col.header}: unreadable (${read}); month not counted`,
+          ),
         };
         reading.problems.push(p);
         this.ctx.problems.push(p);
@@ -690,7 +809,8 @@ class HouseholdBuilder {
       if (read.vacant) vacant = true;
       if (cell instanceof Date || (typeof cell === "string" && read.state !== "unpaid")) {
         const d = parseDate(cell, { date1904: this.ctx.date1904 });
-        if (d.kind === "value" && (latestPaidDate === null || d.value > latestPaidDate)) latestPaidDate = d.value;
+        if (d.kind === "value" && (latestPaidDate === null || d.value > latestPaidDate))
+          latestPaidDate = d.value;
       }
       if (col.month > this.lastDueMonth) continue;
       if (read.state !== "notBilled" && read.state !== "waived") {
@@ -748,7 +868,8 @@ class HouseholdBuilder {
       unpaidMonths: unpaid,
       lastPayment,
       history,
-      collection: billed > 0 ? { billed: roundCents(billed), paid: roundCents(Math.min(paidTotal, billed)) } : null,
+      collection:
+        billed > 0 ? { billed: roundCents(billed), paid: roundCents(Math.min(paidTotal, billed)) } : null,
       vacantMarked: vacant,
     });
   }
@@ -829,7 +950,9 @@ class HouseholdBuilder {
       const heading = parseMonthHeading(cell, date1904, true);
       if (heading?.kind === "month") return [heading.month];
       const text = cellText(cell);
-      const range = /^(.+?)\s*(?:至|到|~|～|—|–|\bto\b)\s*(.+)$/.exec(text) ?? /^(\d{4}-\d{1,2}-\d{1,2})-(\d{4}-\d{1,2}-\d{1,2})$/.exec(text);
+      const range =
+        /^(.+?)\s*(?:至|到|~|～|—|–|\bto\b)\s*(.+)$/.exec(text) ??
+        /^(\d{4}-\d{1,2}-\d{1,2})-(\d{4}-\d{1,2}-\d{1,2})$/.exec(text);
       if (range) {
         const from = parseDate(range[1], { date1904 });
         const to = parseDate(range[2], { date1904 });
@@ -937,7 +1060,8 @@ class HouseholdBuilder {
               missedMonths: unpaid.filter(inWindow),
             }
           : null;
-      const collection: Collection | null = g.billed > 0 ? { billed: roundCents(g.billed), paid: roundCents(g.paid) } : null;
+      const collection: Collection | null =
+        g.billed > 0 ? { billed: roundCents(g.billed), paid: roundCents(g.paid) } : null;
       return {
         ...this.household(g.reading, {
           monthsOverdue: monthsKnown ? unpaid.length : null,
@@ -1025,12 +1149,24 @@ function mergeHouseholds(a: Household, b: Household): Household {
     collector: a.collector || b.collector,
     consent: a.consent || b.consent,
     notes: [a.notes, b.notes].filter(Boolean).join("；"),
-    monthsOverdue: a.monthsOverdue === null || b.monthsOverdue === null ? null : Math.max(a.monthsOverdue, b.monthsOverdue),
+    monthsOverdue:
+      a.monthsOverdue === null || b.monthsOverdue === null
+        ? null
+        : Math.max(a.monthsOverdue, b.monthsOverdue),
     amountOverdue: add(a.amountOverdue, b.amountOverdue),
     oldestUnpaid:
-      a.oldestUnpaid === null ? b.oldestUnpaid : b.oldestUnpaid === null ? a.oldestUnpaid : Math.min(a.oldestUnpaid, b.oldestUnpaid),
+      a.oldestUnpaid === null
+        ? b.oldestUnpaid
+        : b.oldestUnpaid === null
+          ? a.oldestUnpaid
+          : Math.min(a.oldestUnpaid, b.oldestUnpaid),
     unpaidMonths: [...new Set([...a.unpaidMonths, ...b.unpaidMonths])].sort((x, y) => x - y),
-    lastPayment: a.lastPayment && b.lastPayment ? (a.lastPayment > b.lastPayment ? a.lastPayment : b.lastPayment) : (a.lastPayment ?? b.lastPayment),
+    lastPayment:
+      a.lastPayment && b.lastPayment
+        ? a.lastPayment > b.lastPayment
+          ? a.lastPayment
+          : b.lastPayment
+        : (a.lastPayment ?? b.lastPayment),
     vacantMarked: a.vacantMarked || b.vacantMarked,
     problems: [...a.problems, ...b.problems],
   };

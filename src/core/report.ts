@@ -2,7 +2,7 @@ import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Kind, Verdict } from "./classif
 import { FIELD_LABELS } from "./fields";
 import { CellValue } from "./grid";
 import { Layout } from "./household";
-import { OUTPUT_SHEETS, OutputSheet } from "./output";
+import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
 import { ReadResult } from "./reader";
 import { Lang, Localized, formatYuan, localized, roundCents } from "./text";
 import { formatMonth } from "./values";
@@ -53,7 +53,12 @@ const LAYOUT_LABELS: Readonly<Record<Layout, Localized>> = {
 };
 
 /** The few lines a manager reads after a run; lists are cut at `limit` with a count of the rest. */
-export function summaryLines(result: ReadResult, verdicts: readonly Verdict[], lang: Lang, limit = 15): string[] {
+export function summaryLines(
+  result: ReadResult,
+  verdicts: readonly Verdict[],
+  lang: Lang,
+  limit = 15,
+): string[] {
   const zh = lang === "zh-CN";
   const t = (a: string, b: string) => (zh ? a : b);
   const lines: string[] = [];
@@ -79,7 +84,9 @@ export function summaryLines(result: ReadResult, verdicts: readonly Verdict[], l
     const of = verdicts.filter((v) => v.kind === kind);
     const amount = of.reduce((sum, v) => sum + (v.household.amountOverdue ?? 0), 0);
     const label = KIND_LABELS[kind][lang];
-    lines.push(`  ${label.padEnd(zh ? 6 : 18, zh ? "　" : " ")}${String(of.length).padStart(5)}${t(" 户", "")}  ${formatYuan(amount)}`);
+    lines.push(
+      `  ${label.padEnd(zh ? 6 : 18, zh ? "　" : " ")}${String(of.length).padStart(5)}${t(" 户", "")}  ${formatYuan(amount)}`,
+    );
   }
   lines.push(
     t(
@@ -87,32 +94,58 @@ export function summaryLines(result: ReadResult, verdicts: readonly Verdict[], l
       `In arrears: ${summary.arrears.households} households, ${formatYuan(summary.arrears.total)}`,
     ),
   );
-  const flagCounts = FLAGS.map((f) => [f, verdicts.filter((v) => v.flags.includes(f)).length] as const).filter(
-    ([, n]) => n > 0,
-  );
+  const flagCounts = FLAGS.map(
+    (f) => [f, verdicts.filter((v) => v.flags.includes(f)).length] as const,
+  ).filter(([, n]) => n > 0);
   if (flagCounts.length) {
-    lines.push(t("标记：", "Flags: ") + flagCounts.map(([f, n]) => `${FLAG_LABELS[f][lang]} ${n}`).join(t("，", ", ")));
+    lines.push(
+      t("标记：", "Flags: ") + flagCounts.map(([f, n]) => `${FLAG_LABELS[f][lang]} ${n}`).join(t("，", ", ")),
+    );
   }
   for (const w of result.warnings.slice(0, limit)) lines.push(t("注意：", "Note: ") + w[lang]);
   if (result.skipped.length) {
-    lines.push(t(`未作为住户读取的行（${result.skipped.length}）：`, `Rows not read as households (${result.skipped.length}):`));
+    lines.push(
+      t(
+        `未作为住户读取的行（${result.skipped.length}）：`,
+        `Rows not read as households (${result.skipped.length}):`,
+      ),
+    );
     for (const s of result.skipped.slice(0, limit)) {
-      lines.push(t(`  ${s.sheet} 第 ${s.row} 行：${s.reason[lang]}`, `  ${s.sheet} row ${s.row}: ${s.reason[lang]}`));
+      lines.push(
+        t(`  ${s.sheet} 第 ${s.row} 行：${s.reason[lang]}`, `  ${s.sheet} row ${s.row}: ${s.reason[lang]}`),
+      );
     }
-    if (result.skipped.length > limit) lines.push(t(`  ……另有 ${result.skipped.length - limit} 行`, `  … and ${result.skipped.length - limit} more`));
+    if (result.skipped.length > limit)
+      lines.push(
+        t(`  ……另有 ${result.skipped.length - limit} 行`, `  … and ${result.skipped.length - limit} more`),
+      );
   }
   if (result.problems.length) {
-    lines.push(t(`无法识别的单元格（${result.problems.length}）：`, `Unreadable cells (${result.problems.length}):`));
+    lines.push(
+      t(`无法识别的单元格（${result.problems.length}）：`, `Unreadable cells (${result.problems.length}):`),
+    );
     for (const p of result.problems.slice(0, limit)) {
-      lines.push(t(`  ${p.sheet} ${p.column}${p.row}（“${p.value}”）：${p.reason[lang]}`, `  ${p.sheet} ${p.column}${p.row} ("${p.value}"): ${p.reason[lang]}`));
+      lines.push(
+        t(
+          `  ${p.sheet} ${p.column}${p.row}（“${p.value}”）：${p.reason[lang]}`,
+          `  ${p.sheet} ${p.column}${p.row} ("${p.value}"): ${p.reason[lang]}`,
+        ),
+      );
     }
-    if (result.problems.length > limit) lines.push(t(`  ……另有 ${result.problems.length - limit} 个`, `  … and ${result.problems.length - limit} more`));
+    if (result.problems.length > limit)
+      lines.push(
+        t(`  ……另有 ${result.problems.length - limit} 个`, `  … and ${result.problems.length - limit} more`),
+      );
   }
   return lines;
 }
 
 /** Sheet 催缴分类: one row per household with its verdict, evidence and next step. */
-export function classificationSheet(result: ReadResult, verdicts: readonly Verdict[], lang: Lang): OutputSheet {
+export function classificationSheet(
+  result: ReadResult,
+  verdicts: readonly Verdict[],
+  lang: Lang,
+): OutputSheet {
   const zh = lang === "zh-CN";
   const t = (a: string, b: string) => (zh ? a : b);
   // Most urgent first: malicious, long-term, frequent, timely; then the largest debts.
@@ -140,32 +173,36 @@ export function classificationSheet(result: ReadResult, verdicts: readonly Verdi
       h.rows.join(", "),
     ];
   });
-  return {
-    name: OUTPUT_SHEETS.classification[lang],
-    title: t("业主分类与下一步", "Owners by kind, with the next step"),
-    subtitle: t(
+  return singleTableSheet(
+    OUTPUT_SHEETS.classification[lang],
+    t("业主分类与下一步", "Owners by kind, with the next step"),
+    t(
       `来源：工作表“${result.sheet}”，截至 ${result.asOf}；共 ${verdicts.length} 户。本表每次运行时重建，请勿在此录入。`,
       `Source: sheet "${result.sheet}", as of ${result.asOf}; ${verdicts.length} households. Rebuilt on every run: do not type here.`,
     ),
-    tableName: "ArrearsClassification",
-    columns: [
-      { header: t("楼栋", "Building"), width: 8, format: "text" },
-      { header: t("房号", "Unit"), width: 14, format: "text" },
-      { header: t("业主", "Owner"), width: 12, format: "text" },
-      { header: t("电话", "Phone"), width: 15, format: "text" },
-      { header: t("类别", "Kind"), width: 12, format: "text" },
-      { header: t("欠费月数", "Months overdue"), width: 10, format: "months" },
-      { header: t("欠费金额", "Amount overdue"), width: 14, format: "money" },
-      { header: t("标记", "Flags"), width: 14, format: "text", wrap: true },
-      { header: t("依据", "Reasons"), width: 50, format: "text", wrap: true },
-      { header: t("下一步", "Next steps"), width: 56, format: "text", wrap: true },
-      { header: t("催缴员", "Collector"), width: 10, format: "text" },
-      { header: t("来源行", "Source rows"), width: 10, format: "text" },
-    ],
-    rows,
-    emptyText: t("（没有读到住户）", "(no households read)"),
-    landscape: true,
-  };
+    {
+      id: "classification",
+      name: "ArrearsClassification",
+      columns: [
+        { header: t("楼栋", "Building"), format: "text" },
+        { header: t("房号", "Unit"), format: "text" },
+        { header: t("业主", "Owner"), format: "text" },
+        { header: t("电话", "Phone"), format: "text" },
+        { header: t("类别", "Kind"), format: "text" },
+        { header: t("欠费月数", "Months overdue"), format: "months" },
+        { header: t("欠费金额", "Amount overdue"), format: "money" },
+        { header: t("标记", "Flags"), format: "text", wrap: true },
+        { header: t("依据", "Reasons"), format: "text", wrap: true },
+        { header: t("下一步", "Next steps"), format: "text", wrap: true },
+        { header: t("催缴员", "Collector"), format: "text" },
+        { header: t("来源行", "Source rows"), format: "text" },
+      ],
+      rows,
+      emptyText: t("（没有读到住户）", "(no households read)"),
+    },
+    [8, 14, 12, 15, 12, 10, 14, 14, 50, 56, 10, 10],
+    true,
+  );
 }
 
 /** Sheet 读取报告: which column was taken for which field, and every row or cell that was not read. */
@@ -173,29 +210,61 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
   const zh = lang === "zh-CN";
   const t = (a: string, b: string) => (zh ? a : b);
   const rows: CellValue[][] = [
-    ...result.columns.map((c): CellValue[] => [t("列", "Column"), result.sheet, result.headerRow, c.column, c.header, `${t("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`]),
-    ...result.monthColumns.map((c): CellValue[] => [t("月份列", "Month column"), result.sheet, result.headerRow, c.column, c.header, `${t("读作", "read as")} ${formatMonth(c.month)}`]),
+    ...result.columns.map((c): CellValue[] => [
+      t("列", "Column"),
+      result.sheet,
+      result.headerRow,
+      c.column,
+      c.header,
+      `${t("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`,
+    ]),
+    ...result.monthColumns.map((c): CellValue[] => [
+      t("月份列", "Month column"),
+      result.sheet,
+      result.headerRow,
+      c.column,
+      c.header,
+      `${t("读作", "read as")} ${formatMonth(c.month)}`,
+    ]),
     ...result.warnings.map((w): CellValue[] => [t("注意", "Note"), result.sheet, null, null, null, w[lang]]),
-    ...result.skipped.map((s): CellValue[] => [t("未读取的行", "Row not read"), s.sheet, s.row, null, null, s.reason[lang]]),
-    ...result.problems.map((p): CellValue[] => [t("无法识别的单元格", "Unreadable cell"), p.sheet, p.row, p.column, p.value, p.reason[lang]]),
+    ...result.skipped.map((s): CellValue[] => [
+      t("未读取的行", "Row not read"),
+      s.sheet,
+      s.row,
+      null,
+      null,
+      s.reason[lang],
+    ]),
+    ...result.problems.map((p): CellValue[] => [
+      t("无法识别的单元格", "Unreadable cell"),
+      p.sheet,
+      p.row,
+      p.column,
+      p.value,
+      p.reason[lang],
+    ]),
   ];
-  return {
-    name: OUTPUT_SHEETS.readReport[lang],
-    title: t("读取报告", "Read report"),
-    subtitle: t(
+  return singleTableSheet(
+    OUTPUT_SHEETS.readReport[lang],
+    t("读取报告", "Read report"),
+    t(
       `工作表“${result.sheet}”：${LAYOUT_LABELS[result.layout][lang]}，表头第 ${result.headerRow} 行。可用命令行 --column 字段=列 更正列的识别。`,
       `Sheet "${result.sheet}": ${LAYOUT_LABELS[result.layout][lang]}, header at row ${result.headerRow}. Correct a column with --column field=LETTER.`,
     ),
-    tableName: "ArrearsReadReport",
-    columns: [
-      { header: t("类型", "Type"), width: 16, format: "text" },
-      { header: t("工作表", "Sheet"), width: 16, format: "text" },
-      { header: t("行", "Row"), width: 8, format: "integer" },
-      { header: t("列", "Column"), width: 8, format: "text" },
-      { header: t("内容", "Content"), width: 24, format: "text" },
-      { header: t("说明", "Explanation"), width: 70, format: "text", wrap: true },
-    ],
-    rows,
-    emptyText: t("（无）", "(none)"),
-  };
+    {
+      id: "readReport",
+      name: "ArrearsReadReport",
+      columns: [
+        { header: t("类型", "Type"), format: "text" },
+        { header: t("工作表", "Sheet"), format: "text" },
+        { header: t("行", "Row"), format: "integer" },
+        { header: t("列", "Column"), format: "text" },
+        { header: t("内容", "Content"), format: "text" },
+        { header: t("说明", "Explanation"), format: "text", wrap: true },
+      ],
+      rows,
+      emptyText: t("（无）", "(none)"),
+    },
+    [16, 16, 8, 8, 24, 70],
+  );
 }

@@ -13,6 +13,7 @@ export function localized(zh: string, en: string): Localized {
  * A full converter is not needed: headers and keywords are matched after this mapping, and the user's own
  * text is never rewritten in any output.
  */
+// prettier-ignore
 const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   號: "号", 業: "业", 聯: "联", 繫: "系", 電: "电", 話: "话", 費: "费", 額: "额", 數: "数", 後: "后", 繳: "缴",
   備: "备", 註: "注", 員: "员", 樓: "楼", 棟: "栋", 單: "单", 實: "实", 應: "应", 項: "项", 屬: "属", 帳: "账",

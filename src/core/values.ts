@@ -130,7 +130,8 @@ function numeralOf(text: string): { numeral: string; scale: number } | null {
   let numeral: string;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) numeral = s.replace(/,/g, "");
   else if (/^\d{1,3}( \d{3})+(\.\d+)?$/.test(s)) numeral = s.replace(/ /g, "");
-  else if (/^\d+,\d{1,2}$/.test(s)) numeral = s.replace(",", "."); // decimal comma, as in 1,96
+  else if (/^\d+,\d{1,2}$/.test(s))
+    numeral = s.replace(",", "."); // decimal comma, as in 1,96
   else if (/^(\d+\.?\d*|\.\d+)$/.test(s)) numeral = s;
   else return null;
   return { numeral: negative ? `-${numeral}` : numeral, scale };
@@ -232,6 +233,7 @@ function parseDateText(key: string, options: DateOptions): IsoDate | null {
   return null;
 }
 
+// prettier-ignore
 const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -248,7 +250,11 @@ export type MonthHeading =
  * January 2025, 1月, Jan, a date cell (first of the month, as Excel stores month headings), or a serial number
  * when the caller says serials are plausible (Office.js gives date headings as serials).
  */
-export function parseMonthHeading(cell: CellValue, date1904: boolean, serialsAllowed: boolean): MonthHeading | null {
+export function parseMonthHeading(
+  cell: CellValue,
+  date1904: boolean,
+  serialsAllowed: boolean,
+): MonthHeading | null {
   if (cell === null || typeof cell === "boolean" || isCellError(cell)) return null;
   if (cell instanceof Date) {
     const d = dateFromUtc(cell);
@@ -265,18 +271,18 @@ export function parseMonthHeading(cell: CellValue, date1904: boolean, serialsAll
   }
   // Strip what people add around a month heading: "2025年1月份", "2025年1月(元)", "物业费2025-01", "Jan-25 paid".
   const key = normalizeKey(cell)
-    .replace(/[(（\[【].*?[)）\]】]/g, "")
+    .replace(/[(（[【].*?[)）\]】]/g, "")
     .replace(/^(物业费|管理费|物管费|fee|fees)/, "")
     .replace(/(份|物业费|管理费|实收|缴费|已缴|paid|fee)$/, "");
-  let m = /^(\d{4})年(\d{1,2})月?$/.exec(key) ?? /^(\d{4})[\-/.](\d{1,2})$/.exec(key);
+  let m = /^(\d{4})年(\d{1,2})月?$/.exec(key) ?? /^(\d{4})[-/.](\d{1,2})$/.exec(key);
   if (m) return monthHeading(Number(m[1]), Number(m[2]));
   m = /^(\d{4})(\d{2})$/.exec(key);
   if (m) return monthHeading(Number(m[1]), Number(m[2]));
   m = /^(\d{2})年(\d{1,2})月$/.exec(key);
   if (m) return monthHeading(2000 + Number(m[1]), Number(m[2]));
-  m = /^([a-z]+)[\-/.']?(\d{2}|\d{4})$/.exec(key);
+  m = /^([a-z]+)[-/.']?(\d{2}|\d{4})$/.exec(key);
   if (m && MONTH_NAMES[m[1]]) return monthHeading(yearOf(m[2]), MONTH_NAMES[m[1]]);
-  m = /^(\d{4})[\-/.]?([a-z]+)$/.exec(key);
+  m = /^(\d{4})[-/.]?([a-z]+)$/.exec(key);
   if (m && MONTH_NAMES[m[2]]) return monthHeading(Number(m[1]), MONTH_NAMES[m[2]]);
   m = /^(\d{1,2})月$/.exec(key);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { kind: "monthOnly", monthOfYear: Number(m[1]) };
@@ -299,7 +305,18 @@ function monthHeading(year: number, month: number): MonthHeading | null {
 }
 
 function chineseMonthNumber(text: string): number | null {
-  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+  const digits: Record<string, number> = {
+    一: 1,
+    二: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+    十: 10,
+  };
   if (text === "十一") return 11;
   if (text === "十二") return 12;
   return text.length === 1 ? (digits[text] ?? null) : null;

@@ -67,7 +67,11 @@ describe("the four kinds", () => {
   it("frequent: 1 to 5 months overdue", () => {
     for (const months of [1, 5]) expect(classify(owing(months), AS_OF).kind).toBe("frequent");
     expect(zh(classify(owing(3), AS_OF))).toContain("欠费 3 个月（1–5 个月），¥900.00 → 经常拖欠");
-    expect(classify(owing(3), AS_OF).nextSteps.map((s) => s["zh-CN"]).join()).toContain("上门拜访");
+    expect(
+      classify(owing(3), AS_OF)
+        .nextSteps.map((s) => s["zh-CN"])
+        .join(),
+    ).toContain("上门拜访");
   });
 
   it("long-term: 6 months or more", () => {
@@ -159,8 +163,17 @@ describe("the playbook stays inside the law (Civil Code art. 944)", () => {
       for (const flag of FLAGS) {
         const notes = { timely: "", frequent: "", longTerm: "", malicious: "拒缴" }[kind];
         const months = { timely: 0, frequent: 2, longTerm: 12, malicious: 12 }[kind];
-        const flagNotes = { dispute: "投诉", hardship: "失业", unreachable: "空号", vacant: "空置", limitationRisk: "" }[flag];
-        const v = classify(owing(flag === "limitationRisk" ? 40 : months, { notes: `${notes} ${flagNotes}` }), AS_OF);
+        const flagNotes = {
+          dispute: "投诉",
+          hardship: "失业",
+          unreachable: "空号",
+          vacant: "空置",
+          limitationRisk: "",
+        }[flag];
+        const v = classify(
+          owing(flag === "limitationRisk" ? 40 : months, { notes: `${notes} ${flagNotes}` }),
+          AS_OF,
+        );
         for (const step of v.nextSteps) {
           for (const text of Object.values(step)) {
             if (utility.test(text)) expect(text).toMatch(/不得|never/i);

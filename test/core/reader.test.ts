@@ -62,7 +62,11 @@ describe("household layout (one row per household)", () => {
 
   it("reads values as people type them", () => {
     expect(byRoom(result, "1-102")).toMatchObject({ monthsOverdue: 14, amountOverdue: 4368, owner: "李娜" });
-    expect(byRoom(result, "1-103")).toMatchObject({ monthsOverdue: 3, amountOverdue: 936, phone: "13800003333" });
+    expect(byRoom(result, "1-103")).toMatchObject({
+      monthsOverdue: 3,
+      amountOverdue: 936,
+      phone: "13800003333",
+    });
     expect(byRoom(result, "1-101")).toMatchObject({ monthsOverdue: 0, amountOverdue: 0 });
   });
 
@@ -89,7 +93,17 @@ describe("headers in traditional Chinese and English", () => {
     const result = read(
       book(
         sheet("物業費", [
-          ["樓棟", "房號", "業主", "聯繫電話", "欠費月數", "欠費金額（元）", "最後繳費日期", "備註", "催繳員"],
+          [
+            "樓棟",
+            "房號",
+            "業主",
+            "聯繫電話",
+            "欠費月數",
+            "欠費金額（元）",
+            "最後繳費日期",
+            "備註",
+            "催繳員",
+          ],
           ["A座", "1203", "陳大文", "91234567", 7, "HK$ 5,600", "2026/3/31", "長期拖欠", "李生"],
         ]),
       ),
@@ -106,7 +120,13 @@ describe("headers in traditional Chinese and English", () => {
       "notes",
       "collector",
     ]);
-    expect(h).toMatchObject({ building: "A座", room: "1203", owner: "陳大文", monthsOverdue: 7, lastPayment: "2026-03-31" });
+    expect(h).toMatchObject({
+      building: "A座",
+      room: "1203",
+      owner: "陳大文",
+      monthsOverdue: 7,
+      lastPayment: "2026-03-31",
+    });
     expect(result.problems).toHaveLength(1); // "HK$ 5,600" is not yuan: reported, not guessed
   });
 
@@ -127,7 +147,12 @@ describe("headers in traditional Chinese and English", () => {
     );
     expect(result.headerRow).toBe(4);
     const h = byRoom(result, "101");
-    expect(h).toMatchObject({ owner: "Alice Chen", amountOverdue: 3600, monthsOverdue: 3, monthsEstimated: true });
+    expect(h).toMatchObject({
+      owner: "Alice Chen",
+      amountOverdue: 3600,
+      monthsOverdue: 3,
+      monthsEstimated: true,
+    });
     expect(h.lastPayment).toBe("2026-08-15");
     expect(result.skipped.map((s) => s.row)).toEqual([8]);
   });
@@ -191,7 +216,15 @@ describe("table position", () => {
   });
 
   it("refuses a workbook with no arrears table, saying what it looked for", () => {
-    const outcome = readArrears(book(sheet("Sheet1", [["Name", "Age"], ["A", 3]])), { asOf: AS_OF });
+    const outcome = readArrears(
+      book(
+        sheet("Sheet1", [
+          ["Name", "Age"],
+          ["A", 3],
+        ]),
+      ),
+      { asOf: AS_OF },
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.error["en-US"]).toMatch(/no arrears table found in the first 30 rows of sheet "Sheet1"/);
@@ -213,7 +246,15 @@ describe("table position", () => {
 });
 
 describe("monthly layout (one column per month)", () => {
-  const months = ["2026年5月", "2026年6月", "2026年7月", "2026年8月", "2026年9月", "2026年10月", "2026年11月"];
+  const months = [
+    "2026年5月",
+    "2026年6月",
+    "2026年7月",
+    "2026年8月",
+    "2026年9月",
+    "2026年10月",
+    "2026年11月",
+  ];
   const paidLate = new Date(Date.UTC(2026, 8, 20)); // 2026-09-20, for the August fee
   const grid = sheet("台账", [
     ["锦绣花园 2026 年物业费", ...months.map(() => null)],
@@ -281,15 +322,14 @@ describe("monthly layout (one column per month)", () => {
 
   it("gives month-only headings their year from the title, or counting back from the as-of date", () => {
     const withTitle = read(
-      book(
-        sheet("s", [
-          ["2025年度物业费收缴表"],
-          ["房号", "1月", "2月", "3月", "4月"],
-          ["1", 1, 1, 1, 1],
-        ]),
-      ),
+      book(sheet("s", [["2025年度物业费收缴表"], ["房号", "1月", "2月", "3月", "4月"], ["1", 1, 1, 1, 1]])),
     );
-    expect(withTitle.monthColumns.map((m) => formatMonth(m.month))).toEqual(["2025-01", "2025-02", "2025-03", "2025-04"]);
+    expect(withTitle.monthColumns.map((m) => formatMonth(m.month))).toEqual([
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+    ]);
     const noYear = read(
       book(
         sheet("s", [
@@ -329,7 +369,11 @@ describe("monthly layout (one column per month)", () => {
         ]),
       ),
     );
-    expect(r.households[0]).toMatchObject({ monthsOverdue: 21, amountOverdue: 4200, oldestUnpaidEstimated: true });
+    expect(r.households[0]).toMatchObject({
+      monthsOverdue: 21,
+      amountOverdue: 4200,
+      oldestUnpaidEstimated: true,
+    });
     expect(formatMonth(r.households[0].oldestUnpaid as number)).toBe("2024-12");
   });
 

@@ -1,0 +1,344 @@
+import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "./classify";
+import { CellValue } from "./grid";
+import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
+import { Lang, Localized, localized, roundCents } from "./text";
+import { IsoDate } from "./values";
+
+/** Aging buckets of the amount overdue, by months overdue. */
+export const AGING_BUCKETS: readonly {
+  readonly label: Localized;
+  readonly from: number;
+  readonly to: number;
+}[] = [
+  { label: localized("3个月以内", "< 3 months"), from: 0.001, to: 3 },
+  { label: localized("3–6个月", "3–6 months"), from: 3, to: 6 },
+  { label: localized("6–12个月", "6–12 months"), from: 6, to: 12 },
+  { label: localized("12–24个月", "12–24 months"), from: 12, to: 24 },
+  { label: localized("24个月以上", "24+ months"), from: 24, to: Infinity },
+];
+
+export interface Tally {
+  households: number;
+  inArrears: number;
+  amount: number;
+  billed: number;
+  paid: number;
+}
+
+function emptyTally(): Tally {
+  return { households: 0, inArrears: 0, amount: 0, billed: 0, paid: 0 };
+}
+
+function add(t: Tally, v: Verdict): void {
+  t.households++;
+  if (v.inArrears) {
+    t.inArrears++;
+    t.amount = roundCents(t.amount + (v.household.amountOverdue ?? 0));
+  }
+  if (v.household.collection) {
+    t.billed = roundCents(t.billed + v.household.collection.billed);
+    t.paid = roundCents(t.paid + v.household.collection.paid);
+  }
+}
+
+function rate(t: Tally): number | null {
+  return t.billed > 0 ? Math.round((t.paid / t.billed) * 10_000) / 10_000 : null;
+}
+
+export interface Dashboard {
+  readonly estateName: string;
+  readonly asOf: IsoDate;
+  readonly runDate: IsoDate;
+  readonly total: Tally;
+  readonly byKind: readonly { kind: (typeof KINDS)[number]; tally: Tally }[];
+  readonly byFlag: readonly { flag: (typeof FLAGS)[number]; tally: Tally }[];
+  readonly aging: readonly { label: Localized; households: number; amount: number }[];
+  /** Households in arrears whose months overdue are not known (amount only). */
+  readonly agingUnknown: { households: number; amount: number };
+  readonly byBuilding: readonly { name: string; tally: Tally; rank: number }[];
+  /** Empty when the sheet has no collector column. */
+  readonly byCollector: readonly { name: string; tally: Tally; rank: number }[];
+}
+
+function groupBy(verdicts: readonly Verdict[], key: (v: Verdict) => string): Map<string, Tally> {
+  const groups = new Map<string, Tally>();
+  for (const v of verdicts) {
+    const k = key(v);
+    let t = groups.get(k);
+    if (!t) groups.set(k, (t = emptyTally()));
+    add(t, v);
+  }
+  return groups;
+}
+
+export function buildDashboard(
+  verdicts: readonly Verdict[],
+  estateName: string,
+  asOf: IsoDate,
+  runDate: IsoDate,
+): Dashboard {
+  const total = emptyTally();
+  for (const v of verdicts) add(total, v);
+  const byKind = KINDS.map((kind) => ({ kind, tally: tallyOf(verdicts.filter((v) => v.kind === kind)) }));
+  const byFlag = FLAGS.map((flag) => ({
+    flag,
+    tally: tallyOf(verdicts.filter((v) => v.flags.includes(flag))),
+  }));
+  const owing = verdicts.filter((v) => v.inArrears);
+  const aging = AGING_BUCKETS.map((bucket) => {
+    const inBucket = owing.filter((v) => {
+      const m = v.household.monthsOverdue;
+      return m !== null && m >= bucket.from && m < bucket.to;
+    });
+    return {
+      label: bucket.label,
+      households: inBucket.length,
+      amount: roundCents(inBucket.reduce((s, v) => s + (v.household.amountOverdue ?? 0), 0)),
+    };
+  });
+  const unknown = owing.filter((v) => v.household.monthsOverdue === null || v.household.monthsOverdue === 0);
+  // Buildings: most owed first. Collectors: best collection rate first, then least left to collect.
+  const buildings = [...groupBy(verdicts, (v) => v.household.building || "—")]
+    .map(([name, tally]) => ({ name, tally }))
+    .sort(
+      (a, b) => b.tally.amount - a.tally.amount || a.name.localeCompare(b.name, "zh-CN", { numeric: true }),
+    );
+  const hasCollectors = verdicts.some((v) => v.household.collector !== "");
+  const collectors = hasCollectors
+    ? [...groupBy(verdicts, (v) => v.household.collector || "—")]
+        .map(([name, tally]) => ({ name, tally }))
+        .sort(
+          (a, b) =>
+            (rate(b.tally) ?? -1) - (rate(a.tally) ?? -1) ||
+            a.tally.amount - b.tally.amount ||
+            a.name.localeCompare(b.name, "zh-CN"),
+        )
+    : [];
+  return {
+    estateName,
+    asOf,
+    runDate,
+    total,
+    byKind,
+    byFlag,
+    aging,
+    agingUnknown: {
+      households: unknown.length,
+      amount: roundCents(unknown.reduce((s, v) => s + (v.household.amountOverdue ?? 0), 0)),
+    },
+    byBuilding: buildings.map((b, i) => ({ ...b, rank: i + 1 })),
+    byCollector: collectors.map((c, i) => ({ ...c, rank: i + 1 })),
+  };
+}
+
+function tallyOf(verdicts: readonly Verdict[]): Tally {
+  const t = emptyTally();
+  for (const v of verdicts) add(t, v);
+  return t;
+}
+
+/** The 催缴看板 sheet: totals, kinds, flags, aging (with a chart), buildings and collectors. */
+export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
+  const zh = lang === "zh-CN";
+  const t = (a: string, b: string) => (zh ? a : b);
+  const estate = d.estateName || t("本小区", "Our estate");
+  const share = (part: number, whole: number): number | null =>
+    whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+  const blocks: Block[] = [
+    { kind: "text", style: "title", text: t(`${estate}物业费催缴看板`, `${estate}: collection dashboard`) },
+    {
+      kind: "text",
+      style: "note",
+      text: t(
+        `截至 ${d.asOf}，生成于 ${d.runDate}。每次运行时重建。`,
+        `As of ${d.asOf}, made ${d.runDate}. Rebuilt on every run.`,
+      ),
+    },
+    { kind: "text", style: "heading", text: t("总体", "Totals") },
+    {
+      kind: "table",
+      id: "totals",
+      name: "DashTotals",
+      columns: [
+        { header: t("指标", "Measure"), format: "text" },
+        { header: t("户数", "Households"), format: "integer" },
+        { header: t("金额", "Amount"), format: "money" },
+        { header: t("比例", "Share"), format: "percent" },
+      ],
+      rows: [
+        [t("全部住户（应收）", "All households (billed)"), d.total.households, d.total.billed || null, null],
+        [
+          t("欠费住户（欠费总额）", "In arrears (amount overdue)"),
+          d.total.inArrears,
+          d.total.amount,
+          share(d.total.inArrears, d.total.households),
+        ],
+        [
+          t("收缴率（实收 ÷ 应收）", "Collection rate (paid ÷ billed)"),
+          null,
+          d.total.billed ? d.total.paid : null,
+          rate(d.total),
+        ],
+      ],
+      emptyText: "",
+    },
+    { kind: "blank" },
+    { kind: "text", style: "heading", text: t("按类别", "By kind") },
+    {
+      kind: "table",
+      id: "kinds",
+      name: "DashKinds",
+      columns: [
+        { header: t("类别", "Kind"), format: "text" },
+        { header: t("户数", "Households"), format: "integer" },
+        { header: t("欠费金额", "Amount overdue"), format: "money" },
+        { header: t("占欠费总额", "Share of arrears"), format: "percent" },
+      ],
+      rows: d.byKind.map(({ kind, tally }): CellValue[] => [
+        KIND_LABELS[kind][lang],
+        tally.households,
+        tally.amount,
+        share(tally.amount, d.total.amount),
+      ]),
+      emptyText: "",
+    },
+    { kind: "blank" },
+    { kind: "text", style: "heading", text: t("按标记", "By flag") },
+    {
+      kind: "table",
+      id: "flags",
+      name: "DashFlags",
+      columns: [
+        { header: t("标记", "Flag"), format: "text" },
+        { header: t("户数", "Households"), format: "integer" },
+        { header: t("欠费金额", "Amount overdue"), format: "money" },
+        { header: t("占欠费总额", "Share of arrears"), format: "percent" },
+      ],
+      rows: d.byFlag.map(({ flag, tally }): CellValue[] => [
+        FLAG_LABELS[flag][lang],
+        tally.households,
+        tally.amount,
+        share(tally.amount, d.total.amount),
+      ]),
+      emptyText: "",
+    },
+    { kind: "blank" },
+    {
+      kind: "text",
+      style: "heading",
+      text: t("账龄（欠费金额按欠费月数）", "Aging (amount overdue by months overdue)"),
+    },
+    {
+      kind: "table",
+      id: "aging",
+      name: "DashAging",
+      columns: [
+        { header: t("账龄", "Age"), format: "text" },
+        { header: t("户数", "Households"), format: "integer" },
+        { header: t("欠费金额", "Amount overdue"), format: "money" },
+        { header: t("占欠费总额", "Share of arrears"), format: "percent" },
+      ],
+      rows: [
+        ...d.aging.map((a): CellValue[] => [
+          a.label[lang],
+          a.households,
+          a.amount,
+          share(a.amount, d.total.amount),
+        ]),
+        ...(d.agingUnknown.households > 0
+          ? [
+              [
+                t("月数不详", "Months unknown"),
+                d.agingUnknown.households,
+                d.agingUnknown.amount,
+                share(d.agingUnknown.amount, d.total.amount),
+              ],
+            ]
+          : []),
+      ],
+      emptyText: "",
+    },
+    { kind: "blank" },
+    {
+      kind: "text",
+      style: "heading",
+      text: t("按楼栋（欠费金额从高到低）", "By building (most owed first)"),
+    },
+    {
+      kind: "table",
+      id: "buildings",
+      name: "DashBuildings",
+      columns: [
+        { header: t("楼栋", "Building"), format: "text" },
+        { header: t("住户", "Households"), format: "integer" },
+        { header: t("欠费户", "In arrears"), format: "integer" },
+        { header: t("欠费金额", "Amount overdue"), format: "money" },
+        { header: t("排名", "Rank"), format: "integer" },
+      ],
+      rows: d.byBuilding.map((b): CellValue[] => [
+        b.name,
+        b.tally.households,
+        b.tally.inArrears,
+        b.tally.amount,
+        b.rank,
+      ]),
+      emptyText: t("（无）", "(none)"),
+    },
+  ];
+  if (d.byCollector.length > 0) {
+    blocks.push(
+      { kind: "blank" },
+      {
+        kind: "text",
+        style: "heading",
+        text: t("按催缴员（收缴率从高到低）", "By collector (best collection rate first)"),
+      },
+      {
+        kind: "table",
+        id: "collectors",
+        name: "DashCollectors",
+        columns: [
+          { header: t("催缴员", "Collector"), format: "text" },
+          { header: t("负责户数", "Households"), format: "integer" },
+          { header: t("欠费户", "In arrears"), format: "integer" },
+          { header: t("欠费金额", "Amount overdue"), format: "money" },
+          { header: t("收缴率", "Collection rate"), format: "percent" },
+          { header: t("排名", "Rank"), format: "integer" },
+        ],
+        rows: d.byCollector.map((c): CellValue[] => [
+          c.name,
+          c.tally.households,
+          c.tally.inArrears,
+          c.tally.amount,
+          rate(c.tally),
+          c.rank,
+        ]),
+        emptyText: "",
+      },
+    );
+  }
+  return {
+    name: OUTPUT_SHEETS.dashboard[lang],
+    widths: [24, 11, 11, 15, 13, 8],
+    blocks,
+    landscape: true,
+    charts: [
+      {
+        type: "column",
+        title: t("欠费金额（按账龄）", "Amount overdue by age"),
+        table: "aging",
+        categoryColumn: 0,
+        valueColumn: 2,
+        numberFormat: "¥#,##0",
+      },
+      {
+        type: "bar",
+        title: t("欠费金额（按类别）", "Amount overdue by kind"),
+        table: "kinds",
+        categoryColumn: 0,
+        valueColumn: 2,
+        numberFormat: "¥#,##0",
+      },
+    ],
+  };
+}

@@ -1,0 +1,406 @@
+import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "./classify";
+import { CellValue, SheetGrid } from "./grid";
+import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
+import { Lang, Localized, localized, normalizeKey } from "./text";
+import { IsoDate, cellText, describeCell, parseAmount, parseDate } from "./values";
+
+/** How owners' names appear on the bulletin board (PIPL art. 25). */
+export type MaskMode = "roomOnly" | "masked" | "consented";
+
+/** The team's settings, kept in the workbook's 催缴设置 sheet so everyone sharing the workbook shares them. */
+export interface Settings {
+  readonly estateName: string;
+  readonly servicePhone: string;
+  /** null: today. */
+  readonly asOf: IsoDate | null;
+  readonly frequentMonths: number;
+  readonly longTermMonths: number;
+  readonly lateCountThreshold: number;
+  readonly limitationRiskMonths: number;
+  readonly bulletinMinMonths: number;
+  readonly maskMode: MaskMode;
+  readonly excludeDisputed: boolean;
+  /** Late fee per day, as a fraction of the overdue amount (0.0003 = 万分之三/日). */
+  readonly lateFeeRatePerDay: number;
+  readonly noticeIntervalDays: number;
+  readonly language: Lang;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  estateName: "",
+  servicePhone: "",
+  asOf: null,
+  frequentMonths: DEFAULT_CLASSIFY_SETTINGS.frequentMonths,
+  longTermMonths: DEFAULT_CLASSIFY_SETTINGS.longTermMonths,
+  lateCountThreshold: DEFAULT_CLASSIFY_SETTINGS.lateCountThreshold,
+  limitationRiskMonths: DEFAULT_CLASSIFY_SETTINGS.limitationRiskMonths,
+  bulletinMinMonths: 3,
+  maskMode: "roomOnly",
+  excludeDisputed: true,
+  lateFeeRatePerDay: 0.0003,
+  noticeIntervalDays: 3,
+  language: "zh-CN",
+};
+
+type SettingKey = keyof Settings;
+
+interface Choice<T> {
+  readonly value: T;
+  readonly words: readonly string[];
+  readonly label: Localized;
+}
+
+interface SettingDef {
+  readonly key: SettingKey;
+  readonly label: Localized;
+  readonly description: Localized;
+  readonly read: (cell: CellValue) => { value: Settings[SettingKey] } | { problem: Localized };
+  readonly show: (value: Settings[SettingKey], lang: Lang) => CellValue;
+}
+
+const MASK_CHOICES: readonly Choice<MaskMode>[] = [
+  {
+    value: "roomOnly",
+    words: ["仅房号", "房号", "roomonly", "room", "rooms"],
+    label: localized("仅房号", "rooms only"),
+  },
+  {
+    value: "masked",
+    words: ["姓名打码", "打码", "masked", "mask"],
+    label: localized("姓名打码", "masked names"),
+  },
+  {
+    value: "consented",
+    words: ["同意者全名", "全名", "consented", "fullnamewithconsent"],
+    label: localized("同意者全名", "full names with consent"),
+  },
+];
+
+const LANG_CHOICES: readonly Choice<Lang>[] = [
+  {
+    value: "zh-CN",
+    words: ["zh-cn", "zh", "中文", "简体中文", "chinese"],
+    label: localized("zh-CN", "zh-CN"),
+  },
+  { value: "en-US", words: ["en-us", "en", "english", "英文", "英语"], label: localized("en-US", "en-US") },
+];
+
+const BOOL_CHOICES: readonly Choice<boolean>[] = [
+  { value: true, words: ["是", "yes", "y", "true", "1", "√"], label: localized("是", "yes") },
+  { value: false, words: ["否", "no", "n", "false", "0", "×"], label: localized("否", "no") },
+];
+
+function choice<T extends Settings[SettingKey]>(choices: readonly Choice<T>[]) {
+  const list = (lang: Lang) => choices.map((c) => c.label[lang]).join(lang === "zh-CN" ? "、" : ", ");
+  return {
+    read: (cell: CellValue) => {
+      const key = normalizeKey(cellText(cell));
+      const found = choices.find(
+        (c) =>
+          c.words.includes(key) ||
+          normalizeKey(c.label["zh-CN"]) === key ||
+          normalizeKey(c.label["en-US"]) === key,
+      );
+      return found
+        ? { value: found.value }
+        : { problem: localized(`应为：${list("zh-CN")}`, `should be one of: ${list("en-US")}`) };
+    },
+    show: (value: Settings[SettingKey], lang: Lang) =>
+      choices.find((c) => c.value === value)?.label[lang] ?? null,
+  };
+}
+
+function wholeNumber(min: number, max: number) {
+  return {
+    read: (cell: CellValue) => {
+      const parsed = parseAmount(cell);
+      if (
+        parsed.kind === "value" &&
+        Number.isInteger(parsed.value) &&
+        parsed.value >= min &&
+        parsed.value <= max
+      ) {
+        return { value: parsed.value };
+      }
+      return {
+        problem: localized(`应为 ${min}–${max} 的整数`, `should be a whole number from ${min} to ${max}`),
+      };
+    },
+    show: (value: Settings[SettingKey]) => value as number,
+  };
+}
+
+const text = {
+  read: (cell: CellValue) => ({ value: cellText(cell) }),
+  show: (value: Settings[SettingKey]) => value as string,
+};
+
+/** A daily rate: 0.0003, "0.03%", "0.3‰", "万分之三", "万分之3". */
+export function parseDailyRate(cell: CellValue): number | null {
+  if (typeof cell === "number") return cell >= 0 && cell <= 0.01 ? cell : null;
+  const key = normalizeKey(cellText(cell))
+    .replace(/^(每日|每天|日|daily)/, "")
+    .replace(/(\/日|\/天|每日|每天|perday|\/day)$/, "");
+  const digits: Record<string, number> = {
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+    十: 10,
+  };
+  let m = /^万分之(\d+(?:\.\d+)?|[一二两三四五六七八九十])$/.exec(key);
+  if (m) return (digits[m[1]] ?? Number(m[1])) / 10_000;
+  m = /^千分之(\d+(?:\.\d+)?|[一二两三四五六七八九十])$/.exec(key);
+  if (m) return (digits[m[1]] ?? Number(m[1])) / 1_000;
+  m = /^(\d+(?:\.\d+)?)(%|‰)?$/.exec(key);
+  if (!m) return null;
+  const rate = Number(m[1]) / (m[2] === "%" ? 100 : m[2] === "‰" ? 1000 : 1);
+  return rate >= 0 && rate <= 0.01 ? rate : null;
+}
+
+const SETTING_DEFS: readonly SettingDef[] = [
+  {
+    key: "estateName",
+    label: localized("小区名称", "Estate name"),
+    description: localized(
+      "公告、看板和通知上显示的小区（项目）名称",
+      "The estate's name on the bulletin, dashboard and notices",
+    ),
+    ...text,
+  },
+  {
+    key: "servicePhone",
+    label: localized("客服电话", "Service-centre phone"),
+    description: localized(
+      "物业服务中心电话，印在公告和通知上",
+      "The service centre's phone, printed on the bulletin and notices",
+    ),
+    ...text,
+  },
+  {
+    key: "asOf",
+    label: localized("截止日期", "As-of date"),
+    description: localized(
+      "计算欠费的日期；留空为今天",
+      "The date arrears are counted to; blank means today",
+    ),
+    read: (cell) => {
+      if (cell === null || cellText(cell) === "") return { value: null };
+      const parsed = parseDate(cell, { date1904: false });
+      return parsed.kind === "value"
+        ? { value: parsed.value }
+        : {
+            problem: localized(
+              "应为日期，如 2026-11-20，或留空",
+              "should be a date such as 2026-11-20, or blank",
+            ),
+          };
+    },
+    show: (value) => (value === null ? null : (value as string)),
+  },
+  {
+    key: "frequentMonths",
+    label: localized("经常拖欠起点（月）", "Often late from (months)"),
+    description: localized("欠费达到此月数即为经常拖欠", "Months overdue from which an owner is often late"),
+    ...wholeNumber(1, 24),
+  },
+  {
+    key: "longTermMonths",
+    label: localized("长期拖欠起点（月）", "Long-term from (months)"),
+    description: localized("欠费达到此月数即为长期拖欠", "Months overdue from which an owner is long-term"),
+    ...wholeNumber(2, 120),
+  },
+  {
+    key: "lateCountThreshold",
+    label: localized("近12个月逾期次数", "Late months in the last 12"),
+    description: localized(
+      "近 12 个月逾期或欠缴达到此次数，即使已缴清也算经常拖欠",
+      "Late or missed months in the last 12 that make even a paid-up owner often late",
+    ),
+    ...wholeNumber(1, 12),
+  },
+  {
+    key: "limitationRiskMonths",
+    label: localized("时效风险（月）", "Limitation risk after (months)"),
+    description: localized(
+      "最早欠费月份距今超过此月数即提示诉讼时效风险（3年时效，民法典第188条）",
+      "Flag the 3-year limitation (Civil Code art. 188) when the oldest unpaid month is older than this",
+    ),
+    ...wholeNumber(6, 36),
+  },
+  {
+    key: "bulletinMinMonths",
+    label: localized("欠费公示起点（月）", "Arrears list from (months)"),
+    description: localized(
+      "欠费达到此月数才列入欠费公示",
+      "Months overdue from which a household is on the arrears list",
+    ),
+    ...wholeNumber(1, 120),
+  },
+  {
+    key: "maskMode",
+    label: localized("公示姓名方式", "Names on the bulletin"),
+    description: localized(
+      "仅房号（默认，最稳妥）、姓名打码（张**），或同意者全名（仅对“同意公示”的住户）；从不公示电话",
+      "rooms only (default, safest), masked names (Z**), or full names with consent (only households whose consent is recorded); phones never",
+    ),
+    ...choice(MASK_CHOICES),
+  },
+  {
+    key: "excludeDisputed",
+    label: localized("公示时排除纠纷户", "Leave disputed households off"),
+    description: localized(
+      "有服务纠纷的住户不列入欠费公示",
+      "Households with a service dispute stay off the arrears list",
+    ),
+    ...choice(BOOL_CHOICES),
+  },
+  {
+    key: "lateFeeRatePerDay",
+    label: localized("滞纳金日费率", "Late fee per day"),
+    description: localized(
+      "第 6 次通知起按欠费金额计收，如 0.03%（万分之三/日）；应与物业服务合同约定一致",
+      "Charged on the overdue amount from the 6th notice, e.g. 0.03% a day; must match the service contract",
+    ),
+    read: (cell) => {
+      const rate = parseDailyRate(cell);
+      return rate === null
+        ? {
+            problem: localized(
+              "应为 0%–1% 的日费率，如 0.03%",
+              "should be a daily rate from 0% to 1%, e.g. 0.03%",
+            ),
+          }
+        : { value: rate };
+    },
+    show: (value) => `${Math.round((value as number) * 1_000_000) / 10_000}%`,
+  },
+  {
+    key: "noticeIntervalDays",
+    label: localized("通知间隔（天）", "Days between notices"),
+    description: localized(
+      "十次提醒通知之间相隔的天数（3–4 天）",
+      "Days between the ten reminder notices (3–4)",
+    ),
+    ...wholeNumber(1, 30),
+  },
+  {
+    key: "language",
+    label: localized("语言", "Language"),
+    description: localized(
+      "输出表格和通知的语言：zh-CN 或 en-US",
+      "Language of the output sheets and notices: zh-CN or en-US",
+    ),
+    ...choice(LANG_CHOICES),
+  },
+];
+
+export interface SettingsReading {
+  readonly settings: Settings;
+  /** Bad values, each naming the setting; the default was kept for each. */
+  readonly problems: readonly Localized[];
+  /** True when a settings sheet was found. */
+  readonly found: boolean;
+}
+
+/** Finds the settings sheet (either language's name) among a workbook's sheets. */
+export function findSettingsSheet(sheets: readonly SheetGrid[]): SheetGrid | undefined {
+  const names = OUTPUT_SHEETS.settings;
+  return sheets.find((s) => s.name === names["zh-CN"] || s.name === names["en-US"]);
+}
+
+/**
+ * Reads the settings from the sheet: any row whose cell holds a setting's name (in either language) takes the
+ * next cell as its value. Settings not on the sheet keep their defaults.
+ */
+export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
+  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], found: false };
+  const values: Partial<Record<SettingKey, Settings[SettingKey]>> = {};
+  const problems: Localized[] = [];
+  const byLabel = new Map<string, SettingDef>();
+  for (const def of SETTING_DEFS) {
+    byLabel.set(normalizeKey(def.label["zh-CN"]), def);
+    byLabel.set(normalizeKey(def.label["en-US"]), def);
+    byLabel.set(normalizeKey(def.key), def);
+  }
+  sheet.rows.forEach((row, r) => {
+    const at = row.findIndex((cell) => byLabel.has(normalizeKey(cellText(cell))));
+    if (at < 0) return;
+    const def = byLabel.get(normalizeKey(cellText(row[at]))) as SettingDef;
+    const cell = row[at + 1] ?? null;
+    const read = def.read(cell);
+    if ("value" in read) {
+      values[def.key] = read.value;
+      return;
+    }
+    const shown = describeCell(cell);
+    const fallback = String(def.show(DEFAULT_SETTINGS[def.key], "zh-CN") ?? "");
+    const fallbackEn = String(def.show(DEFAULT_SETTINGS[def.key], "en-US") ?? "(blank)");
+    problems.push(
+      localized(
+        `工作表“${sheet.name}”第 ${sheet.firstRow + r} 行，设置“${def.label["zh-CN"]}”的值“${shown}”无效（${read.problem["zh-CN"]}），已使用默认值 ${fallback || "（空）"}`,
+        `sheet "${sheet.name}" row ${sheet.firstRow + r}: setting "${def.label["en-US"]}" has the value "${shown}", which is not valid (${read.problem["en-US"]}); the default ${fallbackEn} is used`,
+      ),
+    );
+  });
+  // Each value came from its own setting's reader, so it has that setting's type.
+  let settings = { ...DEFAULT_SETTINGS, ...values } as Settings;
+  if (settings.frequentMonths >= settings.longTermMonths) {
+    problems.push(
+      localized(
+        `“经常拖欠起点”（${settings.frequentMonths}）应小于“长期拖欠起点”（${settings.longTermMonths}），已使用默认值 ${DEFAULT_SETTINGS.frequentMonths} 和 ${DEFAULT_SETTINGS.longTermMonths}`,
+        `"Often late from" (${settings.frequentMonths}) must be below "Long-term from" (${settings.longTermMonths}); the defaults ${DEFAULT_SETTINGS.frequentMonths} and ${DEFAULT_SETTINGS.longTermMonths} are used`,
+      ),
+    );
+    settings = {
+      ...settings,
+      frequentMonths: DEFAULT_SETTINGS.frequentMonths,
+      longTermMonths: DEFAULT_SETTINGS.longTermMonths,
+    };
+  }
+  return { settings, problems, found: true };
+}
+
+/** The 催缴设置 sheet: setting, value, what it means. Written with the values in force, read back on every run. */
+export function settingsSheet(settings: Settings, lang: Lang): OutputSheet {
+  const zh = lang === "zh-CN";
+  return singleTableSheet(
+    OUTPUT_SHEETS.settings[lang],
+    zh ? "催缴设置" : "Settings",
+    zh
+      ? "在“值”一列修改设置，下次运行时生效；团队共用此工作簿时共用这些设置。无效的值会被报告并使用默认值。"
+      : "Change a setting in the Value column; it applies on the next run, for everyone sharing this workbook. Invalid values are reported and the default is used.",
+    {
+      id: "settings",
+      name: "ArrearsSettings",
+      columns: [
+        { header: zh ? "设置项" : "Setting", format: "text" },
+        { header: zh ? "值" : "Value", format: "text" },
+        { header: zh ? "说明" : "Description", format: "text", wrap: true },
+      ],
+      rows: SETTING_DEFS.map((def) => [
+        def.label[lang],
+        def.show(settings[def.key], lang),
+        def.description[lang],
+      ]),
+      emptyText: "",
+    },
+    [26, 18, 70],
+  );
+}
+
+export function classifySettingsOf(settings: Settings): ClassifySettings {
+  return {
+    ...DEFAULT_CLASSIFY_SETTINGS,
+    frequentMonths: settings.frequentMonths,
+    longTermMonths: settings.longTermMonths,
+    lateCountThreshold: settings.lateCountThreshold,
+    limitationRiskMonths: settings.limitationRiskMonths,
+  };
+}

@@ -1,0 +1,115 @@
+import { classifyAll } from "../../src/core/classify";
+import { buildDashboard, dashboardSheet } from "../../src/core/dashboard";
+import { Household } from "../../src/core/household";
+import { TableBlock } from "../../src/core/output";
+
+const AS_OF = "2026-11-20";
+
+function h(
+  building: string,
+  collector: string,
+  months: number | null,
+  amount: number,
+  billed: number,
+  notes = "",
+): Household {
+  return {
+    key: `${building}-${collector}-${months}-${amount}`,
+    sheet: "s",
+    rows: [1],
+    building,
+    unit: "",
+    room: "1",
+    label: "1",
+    owner: "甲",
+    phone: "1",
+    address: "",
+    collector,
+    consent: false,
+    notes,
+    area: null,
+    monthlyFee: null,
+    monthsOverdue: months,
+    monthsEstimated: false,
+    amountOverdue: amount,
+    amountEstimated: false,
+    oldestUnpaid: null,
+    oldestUnpaidEstimated: false,
+    unpaidMonths: [],
+    lastPayment: null,
+    history: null,
+    collection: billed > 0 ? { billed, paid: Math.max(0, billed - amount) } : null,
+    vacantMarked: false,
+    problems: [],
+  };
+}
+
+const households = [
+  h("1栋", "李娜", 0, 0, 1200),
+  h("1栋", "李娜", 2, 400, 1200),
+  h("2栋", "王强", 4, 800, 1200),
+  h("2栋", "王强", 8, 1600, 1200, "拒缴"),
+  h("2栋", "王强", 30, 6000, 1200, "漏水"),
+  h("3栋", "王强", null, 500, 0),
+];
+
+function table(sheet: ReturnType<typeof dashboardSheet>, id: string): TableBlock {
+  return sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.id === id) as TableBlock;
+}
+
+describe("dashboard", () => {
+  const d = buildDashboard(classifyAll(households, AS_OF), "锦绣花园", AS_OF, "2026-11-21");
+
+  it("totals households, arrears and the collection rate", () => {
+    expect(d.total).toEqual({ households: 6, inArrears: 5, amount: 9300, billed: 6000, paid: 2400 });
+  });
+
+  it("counts and sums by kind and flag", () => {
+    const kinds = Object.fromEntries(d.byKind.map((k) => [k.kind, [k.tally.households, k.tally.amount]]));
+    expect(kinds).toEqual({ timely: [1, 0], frequent: [3, 1700], longTerm: [1, 6000], malicious: [1, 1600] });
+    const flags = Object.fromEntries(d.byFlag.map((f) => [f.flag, f.tally.households]));
+    expect(flags).toMatchObject({ dispute: 1, limitationRisk: 0 });
+  });
+
+  it("buckets the amount by age, with unknown months apart", () => {
+    expect(d.aging.map((a) => [a.households, a.amount])).toEqual([
+      [1, 400],
+      [1, 800],
+      [1, 1600],
+      [0, 0],
+      [1, 6000],
+    ]);
+    expect(d.agingUnknown).toEqual({ households: 1, amount: 500 });
+  });
+
+  it("ranks buildings by amount and collectors by collection rate", () => {
+    expect(d.byBuilding.map((b) => [b.name, b.rank])).toEqual([
+      ["2栋", 1],
+      ["3栋", 2],
+      ["1栋", 3],
+    ]);
+    expect(d.byCollector.map((c) => [c.name, c.rank])).toEqual([
+      ["李娜", 1],
+      ["王强", 2],
+    ]);
+  });
+
+  it("lays out the sheet with tables and charts over the aging and kind tables", () => {
+    const sheet = dashboardSheet(d, "zh-CN");
+    expect(sheet.name).toBe("催缴看板");
+    expect(table(sheet, "totals").rows[2]).toEqual(["收缴率（实收 ÷ 应收）", null, 2400, 0.4]);
+    expect(table(sheet, "aging").rows).toHaveLength(6);
+    expect(table(sheet, "collectors").rows[0]).toEqual(["李娜", 2, 1, 400, 0.8333, 1]);
+    expect(sheet.charts?.map((c) => [c.table, c.categoryColumn, c.valueColumn])).toEqual([
+      ["aging", 0, 2],
+      ["kinds", 0, 2],
+    ]);
+    expect(dashboardSheet(d, "en-US").name).toBe("Dashboard");
+  });
+
+  it("leaves the collector table out when the sheet has no collector column", () => {
+    const none = buildDashboard(classifyAll([h("1栋", "", 0, 0, 0)], AS_OF), "", AS_OF, AS_OF);
+    expect(none.byCollector).toEqual([]);
+    expect(table(dashboardSheet(none, "zh-CN"), "collectors")).toBeUndefined();
+  });
+});
