@@ -207,7 +207,7 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
       kind: "text",
       style: "body",
       text: t(
-        `${estate}物业服务中心${b.servicePhone ? `　电话：${b.servicePhone}` : ""}　　${b.postingDate}`,
+        `${estate}物业服务中心${b.servicePhone ? `\u3000电话：${b.servicePhone}` : ""}\u3000\u3000${b.postingDate}`,
         `${estate} service centre${b.servicePhone ? `, phone ${b.servicePhone}` : ""}, ${b.postingDate}`,
       ),
     },
