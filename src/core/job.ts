@@ -6,9 +6,9 @@ import { WorkbookGrid } from "./grid";
 import { Layout } from "./household";
 import { OutputSheet } from "./output";
 import { ReadResult, SheetCandidate, estateFromTitle, readArrears } from "./reader";
-import { RunSummary, classificationSheet, readReportSheet, runSummary } from "./report";
+import { RunSummary, classificationSheet, readReportSheet, runSummary, summaryLines } from "./report";
 import { Settings, classifySettingsOf, findSettingsSheet, readSettings, settingsSheet } from "./settings";
-import { Lang, Localized } from "./text";
+import { Lang, Localized, formatYuan } from "./text";
 import { IsoDate } from "./values";
 
 export interface JobOptions {
@@ -48,7 +48,11 @@ export type JobOutcome =
 
 /** The whole job on a workbook's grid: settings → read → classify → bulletin, dashboard and the other sheets. */
 export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome {
-  const { settings: stored, problems: settingsProblems } = readSettings(findSettingsSheet(workbook.sheets));
+  const {
+    settings: stored,
+    problems: settingsProblems,
+    problemsByKey,
+  } = readSettings(findSettingsSheet(workbook.sheets));
   const asOf = options.asOf ?? stored.asOf ?? options.today;
   const lang = options.lang ?? stored.language;
   const outcome = readArrears(workbook, {
@@ -71,7 +75,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
     dashboardSheet(dashboard, lang),
-    settingsSheet(settings, lang),
+    settingsSheet(settings, lang, problemsByKey),
     readReportSheet(read, lang),
   ];
   return {
@@ -89,4 +93,34 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       summary: runSummary(read, verdicts, lang),
     },
   };
+}
+
+/** What the manager reads after a run: the summary, what needs checking, and where the results are. */
+export function jobReport(job: JobResult, openingWarnings: readonly string[], output: string): string[] {
+  const zh = job.lang === "zh-CN";
+  const t = (a: string, b: string) => (zh ? a : b);
+  const lines: string[] = [];
+  for (const w of openingWarnings) lines.push(t("打开文件时：", "Opening the file: ") + w);
+  for (const p of job.settingsProblems) lines.push(t("设置：", "Settings: ") + p[job.lang]);
+  lines.push(...summaryLines(job.read, job.verdicts, job.lang));
+  const b = job.bulletin;
+  lines.push(
+    t(
+      `公告栏：感谢名单 ${b.thanks.length} 户，欠费公示 ${b.arrears.length} 户（${formatYuan(b.arrearsTotal)}）`,
+      `Bulletin: ${b.thanks.length} thanked, ${b.arrears.length} on the arrears list (${formatYuan(b.arrearsTotal)})`,
+    ) +
+      (b.disputedLeftOff > 0
+        ? t(`；${b.disputedLeftOff} 户纠纷户未公示`, `; ${b.disputedLeftOff} disputed households left off`)
+        : "") +
+      (b.toCheck.length > 0
+        ? t(`；${b.toCheck.length} 户数据待核对，未列入`, `; ${b.toCheck.length} households to check first, left off`)
+        : ""),
+  );
+  lines.push(
+    t(
+      `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,
+      `Written: ${output} (sheets: ${job.sheets.map((s) => `"${s.name}"`).join(", ")})`,
+    ),
+  );
+  return lines;
 }

@@ -123,3 +123,24 @@ export function singleTableSheet(
     ],
   };
 }
+
+/** Where a chart goes, in 0-based cell coordinates: stacked to the right of the sheet's columns. */
+export interface ChartAnchor {
+  readonly fromColumn: number;
+  readonly fromRow: number;
+  readonly toColumn: number;
+  readonly toRow: number;
+}
+
+export const CHART_WIDTH_COLUMNS = 8;
+export const CHART_HEIGHT_ROWS = 16;
+
+export function chartAnchors(sheet: OutputSheet): ChartAnchor[] {
+  const left = sheet.widths.length + 1;
+  return (sheet.charts ?? []).map((_, i) => ({
+    fromColumn: left,
+    fromRow: 2 + i * (CHART_HEIGHT_ROWS + 2),
+    toColumn: left + CHART_WIDTH_COLUMNS,
+    toRow: 2 + i * (CHART_HEIGHT_ROWS + 2) + CHART_HEIGHT_ROWS,
+  }));
+}

@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: "zh-CN",
 };
 
-type SettingKey = keyof Settings;
+export type SettingKey = keyof Settings;
 
 interface Choice<T> {
   readonly value: T;
@@ -305,6 +305,8 @@ export interface SettingsReading {
   readonly settings: Settings;
   /** Bad values, each naming the setting; the default was kept for each. */
   readonly problems: readonly Localized[];
+  /** The same problems by setting, shown beside the setting when the sheet is rewritten. */
+  readonly problemsByKey: Partial<Record<SettingKey, Localized>>;
   /** True when a settings sheet was found. */
   readonly found: boolean;
 }
@@ -320,9 +322,10 @@ export function findSettingsSheet(sheets: readonly SheetGrid[]): SheetGrid | und
  * next cell as its value. Settings not on the sheet keep their defaults.
  */
 export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
-  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], found: false };
+  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], problemsByKey: {}, found: false };
   const values: Partial<Record<SettingKey, Settings[SettingKey]>> = {};
   const problems: Localized[] = [];
+  const problemsByKey: Partial<Record<SettingKey, Localized>> = {};
   const byLabel = new Map<string, SettingDef>();
   for (const def of SETTING_DEFS) {
     byLabel.set(normalizeKey(def.label["zh-CN"]), def);
@@ -342,6 +345,10 @@ export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
     const shown = describeCell(cell);
     const fallback = String(def.show(DEFAULT_SETTINGS[def.key], "zh-CN") ?? "");
     const fallbackEn = String(def.show(DEFAULT_SETTINGS[def.key], "en-US") ?? "(blank)");
+    problemsByKey[def.key] = localized(
+      `原值“${shown}”无效（${read.problem["zh-CN"]}），已用默认值`,
+      `"${shown}" is not valid (${read.problem["en-US"]}); the default is used`,
+    );
     problems.push(
       localized(
         `工作表“${sheet.name}”第 ${sheet.firstRow + r} 行，设置“${def.label["zh-CN"]}”的值“${shown}”无效（${read.problem["zh-CN"]}），已使用默认值 ${fallback || "（空）"}`,
@@ -364,11 +371,15 @@ export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
       longTermMonths: DEFAULT_SETTINGS.longTermMonths,
     };
   }
-  return { settings, problems, found: true };
+  return { settings, problems, problemsByKey, found: true };
 }
 
 /** The 催缴设置 sheet: setting, value, what it means. Written with the values in force, read back on every run. */
-export function settingsSheet(settings: Settings, lang: Lang): OutputSheet {
+export function settingsSheet(
+  settings: Settings,
+  lang: Lang,
+  problemsByKey: Partial<Record<SettingKey, Localized>> = {},
+): OutputSheet {
   const zh = lang === "zh-CN";
   return singleTableSheet(
     OUTPUT_SHEETS.settings[lang],
@@ -383,15 +394,17 @@ export function settingsSheet(settings: Settings, lang: Lang): OutputSheet {
         { header: zh ? "设置项" : "Setting", format: "text" },
         { header: zh ? "值" : "Value", format: "text" },
         { header: zh ? "说明" : "Description", format: "text", wrap: true },
+        { header: zh ? "检查" : "Check", format: "text", wrap: true },
       ],
       rows: SETTING_DEFS.map((def) => [
         def.label[lang],
         def.show(settings[def.key], lang),
         def.description[lang],
+        problemsByKey[def.key]?.[lang] ?? null,
       ]),
       emptyText: "",
     },
-    [26, 18, 70],
+    [26, 18, 60, 30],
   );
 }
 

@@ -29,7 +29,12 @@ function asGrid(
 
 describe("settings sheet", () => {
   it("gives the defaults when there is no sheet", () => {
-    expect(readSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], found: false });
+    expect(readSettings(undefined)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [],
+      problemsByKey: {},
+      found: false,
+    });
   });
 
   it("round-trips the defaults through the sheet in both languages", () => {
@@ -76,6 +81,12 @@ describe("settings sheet", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]["zh-CN"]).toMatch(/第 \d+ 行，设置“长期拖欠起点（月）”的值“半年”无效.*默认值 6/);
     expect(problems[0]["en-US"]).toContain('setting "Long-term from (months)" has the value "半年"');
+    // rewritten, the sheet keeps what was typed beside the default in force
+    const rewritten = settingsSheet(DEFAULT_SETTINGS, "zh-CN", readSettings(grid).problemsByKey);
+    const table = rewritten.blocks.find((b): b is TableBlock => b.kind === "table") as TableBlock;
+    const row = table.rows.find((r) => r[0] === "长期拖欠起点（月）");
+    expect(row?.[1]).toBe(6);
+    expect(row?.[3]).toContain("原值“半年”无效");
   });
 
   it("refuses thresholds in the wrong order", () => {
