@@ -262,7 +262,6 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
   }
   if (notes.length === 0) return [];
   return [
-    { kind: "blank" },
     {
       kind: "text",
       style: "heading",
