@@ -62,7 +62,7 @@ export function writeOutputSheet(workbook: ExcelJS.Workbook, spec: OutputSheet, 
         row++;
         continue;
       }
-      const placement = writeTable(sheet, row, block, lang);
+      const placement = writeTable(sheet, row, block, lang, spec.widths);
       tables.set(block.id, placement);
       if (block.repeatHeader && printTitles === undefined)
         printTitles = `${placement.headerRow}:${placement.headerRow}`;
@@ -109,10 +109,7 @@ function writeText(
   };
   if (width > 1) sheet.mergeCells(row, 1, row, width);
   // Excel does not grow merged rows to fit wrapped text: estimate the lines from the text's width.
-  const available = widths.reduce((a, b) => a + b, 0) || 10;
-  const lines = text
-    .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / available)), 0);
+  const lines = linesOf(text, widths.reduce((a, b) => a + b, 0) || 10);
   const lineHeight = style === "title" ? 24 : style === "subtitle" || style === "heading" ? 18 : 15;
   sheet.getRow(row).height = lines * lineHeight + 4;
 }
@@ -122,6 +119,7 @@ function writeTable(
   startRow: number,
   block: TableBlock,
   lang: Lang,
+  widths: readonly number[],
 ): TablePlacement {
   const rows: CellValue[][] =
     block.rows.length > 0
@@ -165,6 +163,17 @@ function writeTable(
       cell.alignment = { vertical: column.wrap ? "top" : "middle", wrapText: column.wrap === true };
     }
   });
+  // Wrapped columns: set each row's height from its longest text, since not every viewer fits rows on open.
+  const wrapped = block.columns.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
+  if (wrapped.length > 0) {
+    rows.forEach((r, ri) => {
+      const lines = Math.max(
+        1,
+        ...wrapped.map((i) => linesOf(typeof r[i] === "string" ? (r[i] as string) : "", widths[i] ?? 10)),
+      );
+      if (lines > 1) sheet.getRow(headerRow + 1 + ri).height = lines * 15 + 2;
+    });
+  }
   return { headerRow, firstRow: headerRow + 1, lastRow: headerRow + rows.length };
 }
 
@@ -172,6 +181,13 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
   if (isCellError(value)) return value.error;
   return value;
+}
+
+/** How many lines text takes in a column this many characters wide. */
+function linesOf(text: string, width: number): number {
+  return text
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
 }
 
 /** Width of text in Excel character units: CJK and full-width characters count two. */
