@@ -113,7 +113,10 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
         ? t(`；${b.disputedLeftOff} 户纠纷户未公示`, `; ${b.disputedLeftOff} disputed households left off`)
         : "") +
       (b.toCheck.length > 0
-        ? t(`；${b.toCheck.length} 户数据待核对，未列入`, `; ${b.toCheck.length} households to check first, left off`)
+        ? t(
+            `；${b.toCheck.length} 户数据待核对，未列入`,
+            `; ${b.toCheck.length} households to check first, left off`,
+          )
         : ""),
   );
   lines.push(

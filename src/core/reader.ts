@@ -439,7 +439,10 @@ function titleAbove(sheet: SheetGrid, rowIndex: number): string {
 export function estateFromTitle(title: string): string {
   const m = /^(.+?)(?:\s|\d{4}|物业|欠费|缴费|收费|台账|管理费|[（(]|$)/.exec(title.normalize("NFKC"));
   const name = m ? m[1].trim() : "";
-  return name.length >= 2 && name.length <= 20 && !/[:：]/.test(name) ? name : "";
+  // Only a Chinese name: an English title's first word ("Delinquency Report") is rarely the estate.
+  return name.length >= 2 && name.length <= 20 && !/[:：]/.test(name) && /\p{Script=Han}/u.test(name)
+    ? name
+    : "";
 }
 
 function detectLayout(sheet: SheetGrid, header: TableHeader): Layout {
