@@ -1,0 +1,27 @@
+import * as fs from "fs";
+import * as path from "path";
+import { OpenedWorkbook, WorkbookOpenError, openWorkbookFile } from "./open";
+
+/** Reads a workbook file from disk for the command line; every failure is a one-line WorkbookOpenError. */
+export async function readWorkbookFile(filePath: string): Promise<OpenedWorkbook> {
+  const base = path.basename(filePath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw new WorkbookOpenError(`${filePath}: no such file`);
+  }
+  if (stat.isDirectory()) throw new WorkbookOpenError(`${filePath}: is a folder, not a workbook`);
+  if (/\.xls$/i.test(base) && stat.size > 0) {
+    const head = Buffer.alloc(4);
+    const fd = fs.openSync(filePath, "r");
+    fs.readSync(fd, head, 0, 4, 0);
+    fs.closeSync(fd);
+    if (head[0] !== 0x50 || head[1] !== 0x4b) {
+      throw new WorkbookOpenError(
+        `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice and save it as .xlsx (Excel Workbook), then run again`,
+      );
+    }
+  }
+  return openWorkbookFile(new Uint8Array(fs.readFileSync(filePath)), base);
+}

@@ -1,0 +1,381 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { parseCsv, decodeText } from "./csv";
+
+/** A file that cannot be read, with one line a collection manager can act on. */
+export class WorkbookOpenError extends Error {
+  constructor(message: string) {
+    super(message.replace(/\s*\n\s*/g, " "));
+    this.name = "WorkbookOpenError";
+  }
+}
+
+export interface OpenedWorkbook {
+  readonly workbook: ExcelJS.Workbook;
+  readonly grid: WorkbookGrid;
+  readonly warnings: string[];
+}
+
+/** Limits that keep a hostile file from exhausting memory: checked from the zip directory, before inflating. */
+const MAX_PART_BYTES = 200 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
+/** A data validation or merge over more cells than this is narrowed: ExcelJS expands them cell by cell. */
+const MAX_RANGE_CELLS = 200_000;
+
+/** Opens .xlsx/.xlsm bytes, or .csv text, as a workbook and its grid. */
+export async function openWorkbookFile(
+  data: Uint8Array | ArrayBuffer,
+  fileName: string,
+): Promise<OpenedWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (/\.csv$/i.test(fileName)) return openCsv(bytes, fileName);
+  return openXlsx(bytes, fileName);
+}
+
+function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
+  const name =
+    fileName
+      .replace(/^.*[\\/]/, "")
+      .replace(/\.csv$/i, "")
+      .slice(0, 31) || "CSV";
+  const sheet = parseCsv(decodeText(bytes), name);
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(sheet.name);
+  for (const row of sheet.rows)
+    ws.addRow(row.map((v) => (v instanceof Date || typeof v !== "object" ? v : null)));
+  return { workbook, grid: { sheets: [sheet], date1904: false }, warnings: [] };
+}
+
+export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string): Promise<OpenedWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const base = fileName.replace(/^.*[\\/]/, "");
+  refuseNonZip(bytes, base);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    throw new WorkbookOpenError(`${base}: not an Excel workbook (the file is damaged or is not .xlsx)`);
+  }
+  checkSizes(zip, base);
+  const warnings: string[] = [];
+  await repairPackage(zip, base, warnings);
+  const repaired = await zip.generateAsync({ type: "uint8array" });
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(repaired as unknown as ArrayBuffer);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WorkbookOpenError(
+      `${base}: this workbook could not be read (${reason}); open it in Excel or WPS and save it again as .xlsx`,
+    );
+  }
+  const date1904 = await usesDate1904(zip);
+  return { workbook, grid: workbookToGrid(workbook, warnings, date1904), warnings };
+}
+
+function refuseNonZip(bytes: Uint8Array, base: string): void {
+  if (bytes.length === 0) throw new WorkbookOpenError(`${base}: the file is empty`);
+  const isCfb =
+    bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (isCfb) {
+    if (containsUtf16(bytes, "EncryptedPackage")) {
+      throw new WorkbookOpenError(
+        `${base}: the workbook is protected by a password; open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save, then run again`,
+      );
+    }
+    throw new WorkbookOpenError(
+      `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice and save it as .xlsx (Excel Workbook), then run again`,
+    );
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    throw new WorkbookOpenError(
+      `${base}: not an Excel workbook (an .xlsx file is expected; save the sheet as .xlsx)`,
+    );
+  }
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** JSZip keeps each entry's declared size from the central directory; read it before anything is inflated. */
+function checkSizes(zip: JSZip, base: string): void {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    total += size;
+    if (size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
+      throw new WorkbookOpenError(
+        `${base}: the file unpacks to more than ${Math.round((size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES) / 1024 / 1024)} MB, far beyond any arrears sheet; refused`,
+      );
+    }
+  }
+}
+
+/**
+ * Makes a package that Excel opens readable by ExcelJS, without changing its content:
+ * - backslash paths in the zip (some Chinese HR and ERP exports) → forward slashes;
+ * - a workbook kept outside xl/ (found through _rels/.rels) → moved to xl/;
+ * - SpreadsheetML or document properties written with a namespace prefix (Tencent Docs: ns2:workbook; WPS: ap:Properties)
+ *   → the same namespace as the default, since ExcelJS matches unprefixed names;
+ * - data validations and merges over whole sheets, which ExcelJS expands cell by cell → narrowed to the used range.
+ */
+async function repairPackage(zip: JSZip, base: string, warnings: string[]): Promise<void> {
+  for (const name of Object.keys(zip.files)) {
+    if (!name.includes("\\")) continue;
+    const entry = zip.files[name];
+    zip.remove(name);
+    if (!entry.dir) zip.file(name.replace(/\\/g, "/"), await entry.async("uint8array"));
+  }
+  await moveWorkbookToXl(zip, base);
+  for (const name of Object.keys(zip.files)) {
+    if (
+      zip.files[name].dir ||
+      !/(^docProps\/.*\.xml|^xl\/[^/]+\.xml|^xl\/worksheets\/[^/]+\.xml)$/.test(name)
+    )
+      continue;
+    const xml = await zip.files[name].async("string");
+    let fixed = name === "docProps/core.xml" ? prefixCoreProperties(xml) : unprefixRoot(xml);
+    if (name.startsWith("xl/worksheets/")) fixed = narrowHugeRanges(fixed, name, warnings);
+    if (fixed !== xml) zip.file(name, fixed);
+  }
+}
+
+async function moveWorkbookToXl(zip: JSZip, base: string): Promise<void> {
+  const rels = zip.file("_rels/.rels");
+  if (!rels) {
+    if (!zip.file("xl/workbook.xml"))
+      throw new WorkbookOpenError(`${base}: a zip file, but not an Excel workbook`);
+    return;
+  }
+  const relsXml = await rels.async("string");
+  const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(relsXml)?.[0];
+  const path = target ? /Target="\/?([^"]+)"/.exec(target)?.[1] : undefined;
+  if (!path || path === "xl/workbook.xml") {
+    if (!zip.file("xl/workbook.xml"))
+      throw new WorkbookOpenError(`${base}: a zip file, but not an Excel workbook`);
+    return;
+  }
+  if (!zip.file(path)) throw new WorkbookOpenError(`${base}: a zip file, but not an Excel workbook`);
+  const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.files[name];
+    if (
+      entry.dir ||
+      !name.startsWith(folder) ||
+      (folder === "" &&
+        (name.startsWith("_rels/") || name.startsWith("docProps/") || name === "[Content_Types].xml"))
+    )
+      continue;
+    const rest = name.slice(folder.length);
+    const moved =
+      rest === path.slice(folder.length)
+        ? "xl/workbook.xml"
+        : rest === `_rels/${path.slice(folder.length)}.rels`
+          ? "xl/_rels/workbook.xml.rels"
+          : `xl/${rest}`;
+    const content = await entry.async("uint8array");
+    zip.remove(name);
+    zip.file(moved, content);
+  }
+  zip.file(
+    "_rels/.rels",
+    relsXml
+      .replace(`Target="${path}"`, 'Target="xl/workbook.xml"')
+      .replace(`Target="/${path}"`, 'Target="/xl/workbook.xml"'),
+  );
+  const types = zip.file("[Content_Types].xml");
+  if (types) {
+    const xml = await types.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      xml.replace(/PartName="\/([^"]+)"/g, (m, part: string) => {
+        if (!part.startsWith(folder)) return m;
+        const rest = part.slice(folder.length);
+        return `PartName="/${rest === path.slice(folder.length) ? "xl/workbook.xml" : `xl/${rest}`}"`;
+      }),
+    );
+  }
+}
+
+/** Namespaces ExcelJS reads by unprefixed element names. Core properties (cp:, dc:) are read prefixed and stay. */
+const DEFAULT_NAMESPACES = [
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+];
+
+/** `<ns2:workbook xmlns:ns2="…main">…` → `<workbook xmlns="…main">…`, when the root has no default namespace. */
+export function unprefixRoot(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?\b([^>]*)>/.exec(
+    xml.replace(/<\?[^>]*\?>|<!--[\s\S]*?-->/g, ""),
+  );
+  if (!root || root[2] === undefined) return xml;
+  const [, prefix, , attributes] = root;
+  const uri = new RegExp(`\\sxmlns:${prefix}="([^"]*)"`).exec(attributes)?.[1];
+  if (!uri || !DEFAULT_NAMESPACES.includes(uri) || /\sxmlns="/.test(attributes)) return xml;
+  return xml
+    .replace(new RegExp(`<${prefix}:`, "g"), "<")
+    .replace(new RegExp(`</${prefix}:`, "g"), "</")
+    .replace(new RegExp(`xmlns:${prefix}="`), 'xmlns="');
+}
+
+const CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+
+/** The reverse case: core properties in the default namespace (WPS: <coreProperties xmlns="…">), where ExcelJS reads cp:. */
+export function prefixCoreProperties(xml: string): string {
+  if (!xml.includes(`xmlns="${CORE_PROPERTIES}"`)) return xml;
+  return xml
+    .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s>/])/g, (m, slash: string, name: string) => `<${slash}cp:${name}`)
+    .replace(
+      new RegExp(`\\sxmlns="${CORE_PROPERTIES}"`),
+      xml.includes(`xmlns:cp="${CORE_PROPERTIES}"`) ? "" : ` xmlns:cp="${CORE_PROPERTIES}"`,
+    );
+}
+
+function decodeRange(ref: string): { c1: number; r1: number; c2: number; r2: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref);
+  if (!m) return null;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { c1: col(m[1]), r1: Number(m[2]), c2: col(m[3] ?? m[1]), r2: Number(m[4] ?? m[2]) };
+}
+
+function encodeRange(c1: number, r1: number, c2: number, r2: number): string {
+  const letters = (n: number) => {
+    let s = "";
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  return `${letters(c1)}${r1}:${letters(c2)}${r2}`;
+}
+
+function narrowHugeRanges(xml: string, part: string, warnings: string[]): string {
+  let lastRow = 1;
+  let lastCol = 1;
+  for (const m of xml.matchAll(/<c\b[^>]*\br="([A-Z]{1,3})(\d+)"/g)) {
+    const r = decodeRange(`${m[1]}${m[2]}`);
+    if (r) {
+      lastRow = Math.max(lastRow, r.r1);
+      lastCol = Math.max(lastCol, r.c1);
+    }
+  }
+  let narrowed = 0;
+  const narrowList = (list: string) =>
+    list
+      .split(/\s+/)
+      .map((ref) => {
+        const r = decodeRange(ref);
+        if (!r || (r.c2 - r.c1 + 1) * (r.r2 - r.r1 + 1) <= MAX_RANGE_CELLS) return ref;
+        narrowed++;
+        return encodeRange(
+          r.c1,
+          r.r1,
+          Math.max(r.c1, Math.min(r.c2, lastCol)),
+          Math.max(r.r1, Math.min(r.r2, lastRow)),
+        );
+      })
+      .join(" ");
+  let out = xml.replace(
+    /(<dataValidation\b[^>]*\bsqref=")([^"]*)"/g,
+    (_m, head: string, list: string) => `${head}${narrowList(list)}"`,
+  );
+  // A merge that large is never meant: drop it rather than narrow it onto real cells.
+  out = out.replace(/<mergeCell\b[^>]*\bref="([^"]*)"\s*\/>/g, (m, ref: string) => {
+    const r = decodeRange(ref);
+    if (!r || (r.c2 - r.c1 + 1) * (r.r2 - r.r1 + 1) <= MAX_RANGE_CELLS) return m;
+    narrowed++;
+    return "";
+  });
+  if (narrowed > 0) {
+    warnings.push(
+      `${part.replace(/^xl\/worksheets\//, "")}: ${narrowed} data validation or merge range(s) covering whole columns were narrowed to the cells in use (${encodeRange(1, 1, lastCol, lastRow)}) in the output copy`,
+    );
+  }
+  return out;
+}
+
+async function usesDate1904(zip: JSZip): Promise<boolean> {
+  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  return /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml);
+}
+
+/** The grid of every worksheet: only the cells that hold values, trimmed to their extent. */
+export function workbookToGrid(
+  workbook: ExcelJS.Workbook,
+  warnings: string[] = [],
+  date1904 = false,
+): WorkbookGrid {
+  const sheets: SheetGrid[] = [];
+  for (const ws of workbook.worksheets) {
+    const cells: { r: number; c: number; v: CellValue }[] = [];
+    let noCache = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = shift1904(cellValue(cell.value), date1904);
+        if (v === undefined) {
+          noCache++;
+          return;
+        }
+        if (v !== null) cells.push({ r, c, v });
+      });
+    });
+    if (noCache > 0)
+      warnings.push(
+        `sheet "${ws.name}": ${noCache} formula cell(s) have no saved result and were read as empty`,
+      );
+    const firstRow = cells.length ? Math.min(...cells.map((x) => x.r)) : 1;
+    const firstColumn = cells.length ? cells.reduce((m, x) => Math.min(m, x.c), Infinity) : 1;
+    const lastRow = cells.length ? cells.reduce((m, x) => Math.max(m, x.r), 0) : 0;
+    const rows: CellValue[][] = Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, () => []);
+    for (const { r, c, v } of cells) rows[r - firstRow][c - firstColumn] = v;
+    for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    sheets.push({
+      name: ws.name,
+      rows,
+      firstRow,
+      firstColumn,
+      hidden: ws.state !== "visible" && ws.state !== undefined,
+    });
+  }
+  return { sheets, date1904 };
+}
+
+/** ExcelJS converts date cells with the 1900 system whatever the workbook says; a 1904 workbook's are 1462 days later. */
+const DAYS_1900_TO_1904 = 1462;
+
+function shift1904(value: CellValue | undefined, date1904: boolean): CellValue | undefined {
+  if (!date1904 || !(value instanceof Date)) return value;
+  return new Date(value.getTime() + DAYS_1900_TO_1904 * 86_400_000);
+}
+
+/** One ExcelJS value as a grid value; undefined for a formula with no saved result. */
+function cellValue(value: ExcelJS.CellValue): CellValue | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((t) => t.text).join("");
+    if ("error" in value) return { error: String(value.error) };
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined) return undefined;
+      return cellValue(result as ExcelJS.CellValue) ?? null;
+    }
+    if ("hyperlink" in value) {
+      const text = (value as { text?: unknown }).text;
+      if (typeof text === "string") return text;
+      if (text && typeof text === "object" && "richText" in text) {
+        return (text as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+      }
+      return String((value as { hyperlink: string }).hyperlink);
+    }
+  }
+  return String(value);
+}
