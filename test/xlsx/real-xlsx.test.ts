@@ -1,0 +1,136 @@
+import * as fs from "fs";
+import { runJob } from "../../src/core/job";
+import { readWorkbookFile } from "../../src/xlsx/node-file";
+import { OpenedWorkbook, WorkbookOpenError } from "../../src/xlsx/open";
+import { describeWithShared, sharedPath } from "../support/shared";
+
+/** What each real workbook is expected to give: read as an arrears table, or refused with a reason. */
+const EXPECTED: Record<string, "read" | "refused"> = {
+  "cn01_microcommunity_importFeeDetail.xlsx": "read",
+  "en16_appfolio_delinquency_REDACTED.xlsx": "read",
+  "en19_remi_delinquency_eviction_tracker.csv": "read",
+};
+
+async function open(file: string): Promise<OpenedWorkbook> {
+  return readWorkbookFile(sharedPath("real-xlsx", file));
+}
+
+describeWithShared("real workbooks in ../shared/real-xlsx", () => {
+  const files = fs.existsSync(sharedPath("real-xlsx"))
+    ? fs.readdirSync(sharedPath("real-xlsx")).filter((f) => /\.(xlsx|xlsm|xls|csv)$/i.test(f))
+    : [];
+
+  it("finds the files", () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(files)("%s is read or refused with a clear one-line reason", async (file) => {
+    let opened: OpenedWorkbook;
+    try {
+      opened = await open(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkbookOpenError);
+      const message = (error as Error).message;
+      expect(message).toContain(file);
+      expect(message).not.toContain("\n");
+      return;
+    }
+    const outcome = runJob(opened.grid, { today: "2026-11-21" });
+    if (outcome.ok) {
+      expect(outcome.result.read.households.length).toBeGreaterThan(0);
+      // every row below the header is a household or a reported skip
+      const read = outcome.result.read;
+      const accounted = new Set([
+        ...read.households.flatMap((h) => h.rows),
+        ...read.skipped.map((s) => s.row),
+      ]);
+      const sheet = opened.grid.sheets.find((s) => s.name === read.sheet);
+      sheet?.rows.forEach((row, i) => {
+        const excelRow = sheet.firstRow + i;
+        if (excelRow > read.headerRow && row.some((c) => c !== null && c !== ""))
+          expect([excelRow, accounted.has(excelRow)]).toEqual([excelRow, true]);
+      });
+    } else {
+      expect(outcome.error["en-US"]).toMatch(/no arrears table found/);
+      expect(outcome.error["en-US"]).not.toContain("\n");
+    }
+    if (EXPECTED[file]) expect([file, outcome.ok ? "read" : "refused"]).toEqual([file, EXPECTED[file]]);
+  });
+
+  it("opens the WPS save (docProps with an ap: prefix and core properties in the default namespace)", async () => {
+    const o = await open("cn09_easyexcel_t02_WPS.xlsx");
+    expect(o.grid.sheets[0].name).toBe("测试配方1027");
+    expect(o.grid.sheets[0].rows.length).toBeGreaterThan(1);
+  });
+
+  it("opens the Tencent Docs export (every element prefixed ns2:)", async () => {
+    const o = await open("cn10_easyexcel_t04_TencentDocs.xlsx");
+    expect(o.grid.sheets[0].rows[0]).toEqual(expect.arrayContaining(["序号", "ID号", "工位号"]));
+    expect(o.grid.sheets[0].rows.length).toBeGreaterThan(50);
+  });
+
+  it("opens a zip with backslash paths (header at row 4, from column C)", async () => {
+    const o = await open("cn13_calamine_issue_530_cn_report_backslash_zip.xlsx");
+    const sheet = o.grid.sheets[0];
+    expect(sheet.name).toBe("出勤分类组织汇总表");
+    expect(sheet.rows[3][2]).toBe("领域");
+  });
+
+  it("opens a package whose parts live outside xl/, with its hidden sheet", async () => {
+    const o = await open("lib30_sheetjs_wtf_path.xlsx");
+    expect(o.grid.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["SheetJS", false],
+      ["Hidden", true],
+    ]);
+  });
+
+  it("opens a whole-sheet data validation at once, and says it narrowed it", async () => {
+    const o = await open("lib22_exceljs_issue1842_fullsheet_validation_HANGS.xlsx");
+    expect(o.warnings.join()).toContain("narrowed");
+  });
+
+  it("trims a sheet that declares 1,048,576 rows to the cells in use", async () => {
+    const o = await open("lib28_calamine_issue174_full_dimension.xlsx");
+    expect(o.grid.sheets[0].rows).toHaveLength(2);
+    expect(o.grid.sheets[0].rows[0][4]).toBe("City ");
+  });
+
+  it("reads 1904-system dates right", async () => {
+    const o = await open("lib26_calamine_date_1904.xlsx");
+    expect(o.grid.date1904).toBe(true);
+    expect((o.grid.sheets[0].rows[0][0] as Date).toISOString().slice(0, 10)).toBe("2021-01-01");
+  });
+
+  it("reads the AppFolio delinquency export: header at row 11, the Total row skipped", async () => {
+    const outcome = runJob((await open("en16_appfolio_delinquency_REDACTED.xlsx")).grid, {
+      today: "2026-11-21",
+    });
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    const read = outcome.result.read;
+    expect(read.headerRow).toBe(11);
+    expect(read.households.length).toBeGreaterThan(700);
+    expect(read.skipped.map((s) => s.reason["en-US"])).toEqual([expect.stringContaining("totals row")]);
+    expect(read.columns.find((c) => c.field === "amount")?.header).toBe("Amount Receivable");
+  });
+
+  it("reads the ERP fee history as bills, ignoring the instructions beside it", async () => {
+    const outcome = runJob((await open("cn01_microcommunity_importFeeDetail.xlsx")).grid, {
+      today: "2026-11-21",
+    });
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    expect(outcome.result.read.layout).toBe("bill");
+    expect(outcome.result.read.households.map((h) => h.room)).toEqual(["1-1-1001"]);
+    expect(outcome.result.read.skipped.every((s) => s.reason["en-US"].includes("beside the table"))).toBe(
+      true,
+    );
+  });
+
+  it("reads the CSV tracker with US dates and days delinquent", async () => {
+    const outcome = runJob((await open("en19_remi_delinquency_eviction_tracker.csv")).grid, {
+      today: "2026-11-21",
+    });
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    expect(outcome.result.read.headerRow).toBe(7);
+    expect(outcome.result.read.households).toHaveLength(9);
+  });
+});
