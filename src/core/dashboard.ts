@@ -144,6 +144,20 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
   const estate = d.estateName || t("本小区", "Our estate");
   const share = (part: number, whole: number): number | null =>
     whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+  /** A table of label, households, amount and the amount's share of all arrears. */
+  const shareTable = (id: string, name: string, label: string, rows: CellValue[][]): Block => ({
+    kind: "table",
+    id,
+    name,
+    columns: [
+      { header: label, format: "text" },
+      { header: t("户数", "Households"), format: "integer" },
+      { header: t("欠费金额", "Amount overdue"), format: "money" },
+      { header: t("占欠费总额", "Share of arrears"), format: "percent" },
+    ],
+    rows: rows.map((r) => [...r, share(r[2] as number, d.total.amount)]),
+    emptyText: "",
+  });
   const blocks: Block[] = [
     { kind: "text", style: "title", text: t(`${estate}物业费催缴看板`, `${estate}: collection dashboard`) },
     {
@@ -184,80 +198,40 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
     },
     { kind: "blank" },
     { kind: "text", style: "heading", text: t("按类别", "By kind") },
-    {
-      kind: "table",
-      id: "kinds",
-      name: "DashKinds",
-      columns: [
-        { header: t("类别", "Kind"), format: "text" },
-        { header: t("户数", "Households"), format: "integer" },
-        { header: t("欠费金额", "Amount overdue"), format: "money" },
-        { header: t("占欠费总额", "Share of arrears"), format: "percent" },
-      ],
-      rows: d.byKind.map(({ kind, tally }): CellValue[] => [
+    shareTable(
+      "kinds",
+      "DashKinds",
+      t("类别", "Kind"),
+      d.byKind.map(({ kind, tally }): CellValue[] => [
         KIND_LABELS[kind][lang],
         tally.households,
         tally.amount,
-        share(tally.amount, d.total.amount),
       ]),
-      emptyText: "",
-    },
+    ),
     { kind: "blank" },
     { kind: "text", style: "heading", text: t("按标记", "By flag") },
-    {
-      kind: "table",
-      id: "flags",
-      name: "DashFlags",
-      columns: [
-        { header: t("标记", "Flag"), format: "text" },
-        { header: t("户数", "Households"), format: "integer" },
-        { header: t("欠费金额", "Amount overdue"), format: "money" },
-        { header: t("占欠费总额", "Share of arrears"), format: "percent" },
-      ],
-      rows: d.byFlag.map(({ flag, tally }): CellValue[] => [
+    shareTable(
+      "flags",
+      "DashFlags",
+      t("标记", "Flag"),
+      d.byFlag.map(({ flag, tally }): CellValue[] => [
         FLAG_LABELS[flag][lang],
         tally.households,
         tally.amount,
-        share(tally.amount, d.total.amount),
       ]),
-      emptyText: "",
-    },
+    ),
     { kind: "blank" },
     {
       kind: "text",
       style: "heading",
       text: t("账龄（欠费金额按欠费月数）", "Aging (amount overdue by months overdue)"),
     },
-    {
-      kind: "table",
-      id: "aging",
-      name: "DashAging",
-      columns: [
-        { header: t("账龄", "Age"), format: "text" },
-        { header: t("户数", "Households"), format: "integer" },
-        { header: t("欠费金额", "Amount overdue"), format: "money" },
-        { header: t("占欠费总额", "Share of arrears"), format: "percent" },
-      ],
-      rows: [
-        ...d.aging.map((a): CellValue[] => [
-          a.label[lang],
-          a.households,
-          a.amount,
-          share(a.amount, d.total.amount),
-        ]),
-        ...(d.agingUnknown.households > 0
-          ? [
-              [
-                t("月数不详", "Months unknown"),
-                d.agingUnknown.households,
-                d.agingUnknown.amount,
-                share(d.agingUnknown.amount, d.total.amount),
-              ],
-            ]
-          : []),
-      ],
-      emptyText: "",
-    },
+    shareTable("aging", "DashAging", t("账龄", "Age"), [
+      ...d.aging.map((a): CellValue[] => [a.label[lang], a.households, a.amount]),
+      ...(d.agingUnknown.households > 0
+        ? [[t("月数不详", "Months unknown"), d.agingUnknown.households, d.agingUnknown.amount]]
+        : []),
+    ]),
     { kind: "blank" },
     {
       kind: "text",

@@ -1004,25 +1004,7 @@ class HouseholdBuilder {
 
   private household(
     reading: RowReading,
-    figures: Omit<
-      Household,
-      | "key"
-      | "sheet"
-      | "rows"
-      | "building"
-      | "unit"
-      | "room"
-      | "label"
-      | "owner"
-      | "phone"
-      | "address"
-      | "collector"
-      | "consent"
-      | "notes"
-      | "area"
-      | "monthlyFee"
-      | "problems"
-    >,
+    figures: Omit<Household, keyof RowReading | "key" | "sheet" | "rows" | "label">,
   ): Household {
     return {
       key: householdKey(reading),

@@ -2,7 +2,7 @@ import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "./classify";
 import { CellValue, SheetGrid } from "./grid";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
 import { Lang, Localized, localized, normalizeKey } from "./text";
-import { IsoDate, cellText, describeCell, parseAmount, parseDate } from "./values";
+import { IsoDate, cellText, chineseNumber, describeCell, parseAmount, parseDate } from "./values";
 
 /** How owners' names appear on the bulletin board (PIPL art. 25). */
 export type MaskMode = "roomOnly" | "masked" | "consented";
@@ -141,23 +141,10 @@ export function parseDailyRate(cell: CellValue): number | null {
   const key = normalizeKey(cellText(cell))
     .replace(/^(每日|每天|日|daily)/, "")
     .replace(/(\/日|\/天|每日|每天|perday|\/day)$/, "");
-  const digits: Record<string, number> = {
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-    十: 10,
-  };
   let m = /^万分之(\d+(?:\.\d+)?|[一二两三四五六七八九十])$/.exec(key);
-  if (m) return (digits[m[1]] ?? Number(m[1])) / 10_000;
+  if (m) return (chineseNumber(m[1]) ?? Number(m[1])) / 10_000;
   m = /^千分之(\d+(?:\.\d+)?|[一二两三四五六七八九十])$/.exec(key);
-  if (m) return (digits[m[1]] ?? Number(m[1])) / 1_000;
+  if (m) return (chineseNumber(m[1]) ?? Number(m[1])) / 1_000;
   m = /^(\d+(?:\.\d+)?)(%|‰)?$/.exec(key);
   if (!m) return null;
   const rate = Number(m[1]) / (m[2] === "%" ? 100 : m[2] === "‰" ? 1000 : 1);

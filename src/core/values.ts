@@ -288,8 +288,8 @@ export function parseMonthHeading(
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { kind: "monthOnly", monthOfYear: Number(m[1]) };
   m = /^([一二三四五六七八九十]{1,3})月$/.exec(key);
   if (m) {
-    const n = chineseMonthNumber(m[1]);
-    if (n) return { kind: "monthOnly", monthOfYear: n };
+    const n = chineseNumber(m[1]);
+    if (n && n <= 12) return { kind: "monthOnly", monthOfYear: n };
   }
   if (MONTH_NAMES[key]) return { kind: "monthOnly", monthOfYear: MONTH_NAMES[key] };
   return null;
@@ -304,22 +304,25 @@ function monthHeading(year: number, month: number): MonthHeading | null {
   return { kind: "month", month: monthIndex(year, month) };
 }
 
-function chineseMonthNumber(text: string): number | null {
-  const digits: Record<string, number> = {
-    一: 1,
-    二: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-    十: 10,
-  };
-  if (text === "十一") return 11;
-  if (text === "十二") return 12;
-  return text.length === 1 ? (digits[text] ?? null) : null;
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 一 … 十二 as a number (enough for months and small rates); null for anything else. */
+export function chineseNumber(text: string): number | null {
+  if (text === "十") return 10;
+  const tens = /^十([一二三四五六七八九])$/.exec(text);
+  if (tens) return 10 + CHINESE_DIGITS[tens[1]];
+  return text.length === 1 ? (CHINESE_DIGITS[text] ?? null) : null;
 }
 
 /** Text of a cell for reading words (notes, names, rooms): rich text and numbers become plain text. */

@@ -1,42 +1,26 @@
 import { buildBulletin, bulletinSheet, maskName } from "../../src/core/bulletin";
 import { classifyAll } from "../../src/core/classify";
 import { Household } from "../../src/core/household";
+import { makeHousehold } from "../support/household";
 import { TableBlock, TextBlock } from "../../src/core/output";
 import { DEFAULT_SETTINGS, Settings } from "../../src/core/settings";
 
 const AS_OF = "2026-11-20";
 
 function h(label: string, owner: string, months: number, over: Partial<Household> = {}): Household {
-  return {
+  return makeHousehold({
     key: label,
-    sheet: "台账",
-    rows: [1],
     building: label.split("-")[0] + "栋",
-    unit: "",
     room: label,
     label,
     owner,
     phone: "13800000000",
-    address: "",
-    collector: "",
-    consent: false,
-    notes: "",
-    area: null,
+    rows: [1],
     monthlyFee: 200,
     monthsOverdue: months,
-    monthsEstimated: false,
     amountOverdue: months * 200,
-    amountEstimated: false,
-    oldestUnpaid: null,
-    oldestUnpaidEstimated: false,
-    unpaidMonths: [],
-    lastPayment: null,
-    history: null,
-    collection: null,
-    vacantMarked: false,
-    problems: [],
     ...over,
-  };
+  });
 }
 
 const households = [

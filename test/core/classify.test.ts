@@ -1,41 +1,11 @@
 import { DEFAULT_CLASSIFY_SETTINGS, FLAGS, KINDS, Verdict, classify } from "../../src/core/classify";
 import { Household } from "../../src/core/household";
+import { makeHousehold } from "../support/household";
 import { monthIndex } from "../../src/core/values";
 
 const AS_OF = "2026-11-20";
 
-function household(over: Partial<Household>): Household {
-  return {
-    key: "||1-101",
-    sheet: "台账",
-    rows: [5],
-    building: "",
-    unit: "",
-    room: "1-101",
-    label: "1-101",
-    owner: "张伟",
-    phone: "13800001111",
-    address: "",
-    collector: "",
-    consent: false,
-    notes: "",
-    area: null,
-    monthlyFee: 300,
-    monthsOverdue: 0,
-    monthsEstimated: false,
-    amountOverdue: 0,
-    amountEstimated: false,
-    oldestUnpaid: null,
-    oldestUnpaidEstimated: false,
-    unpaidMonths: [],
-    lastPayment: null,
-    history: null,
-    collection: null,
-    vacantMarked: false,
-    problems: [],
-    ...over,
-  };
-}
+const household = makeHousehold;
 
 const owing = (months: number, over: Partial<Household> = {}) =>
   household({

@@ -1,6 +1,7 @@
 import { classifyAll } from "../../src/core/classify";
 import { buildDashboard, dashboardSheet } from "../../src/core/dashboard";
 import { Household } from "../../src/core/household";
+import { makeHousehold } from "../support/household";
 import { TableBlock } from "../../src/core/output";
 
 const AS_OF = "2026-11-20";
@@ -13,35 +14,18 @@ function h(
   billed: number,
   notes = "",
 ): Household {
-  return {
+  return makeHousehold({
     key: `${building}-${collector}-${months}-${amount}`,
-    sheet: "s",
-    rows: [1],
     building,
-    unit: "",
     room: "1",
-    label: "1",
-    owner: "甲",
     phone: "1",
-    address: "",
     collector,
-    consent: false,
     notes,
-    area: null,
     monthlyFee: null,
     monthsOverdue: months,
-    monthsEstimated: false,
     amountOverdue: amount,
-    amountEstimated: false,
-    oldestUnpaid: null,
-    oldestUnpaidEstimated: false,
-    unpaidMonths: [],
-    lastPayment: null,
-    history: null,
     collection: billed > 0 ? { billed, paid: Math.max(0, billed - amount) } : null,
-    vacantMarked: false,
-    problems: [],
-  };
+  });
 }
 
 const households = [
