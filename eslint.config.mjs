@@ -7,14 +7,26 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["src/core/**/*.ts"],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "exceljs", "jszip", "react*", "@fluentui/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["fs", "path", "node:*", "exceljs", "jszip", "react*", "@fluentui/*"] },
+      ],
       "no-restricted-globals": ["error", "process", "Buffer", "window", "document", "Office", "Excel"],
     },
   },

@@ -28,7 +28,10 @@ describe("the bundled sample", () => {
   });
 
   it("has 300+ households over 24 months with every kind and flag, and a second sheet one row per household", async () => {
-    const opened = await openWorkbookFile(new Uint8Array(fs.readFileSync(SAMPLE_PATH)), "sample-arrears.xlsx");
+    const opened = await openWorkbookFile(
+      new Uint8Array(fs.readFileSync(SAMPLE_PATH)),
+      "sample-arrears.xlsx",
+    );
     const main = runJob(opened.grid, { today: "2026-11-21", asOf: "2026-11-20" });
     if (!main.ok) throw new Error(main.error["en-US"]);
     const r = main.result;
@@ -36,7 +39,8 @@ describe("the bundled sample", () => {
     expect(r.read.monthColumns).toHaveLength(24);
     expect(r.read.households.length).toBeGreaterThanOrEqual(300);
     for (const kind of KINDS) expect([kind, r.verdicts.some((v) => v.kind === kind)]).toEqual([kind, true]);
-    for (const flag of FLAGS) expect([flag, r.verdicts.some((v) => v.flags.includes(flag))]).toEqual([flag, true]);
+    for (const flag of FLAGS)
+      expect([flag, r.verdicts.some((v) => v.flags.includes(flag))]).toEqual([flag, true]);
     // the refusal that comes with a leak is a dispute, not malice
     const leak = r.verdicts.find((v) => v.household.notes === "因漏水拒缴");
     expect(leak?.kind).not.toBe("malicious");

@@ -293,7 +293,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
   }
   return {
     name: OUTPUT_SHEETS.dashboard[lang],
-    widths: [24, 11, 11, 15, 13, 8],
+    widths: [24, 10, 15, 14, 12, 8],
     blocks,
     landscape: true,
     charts: [

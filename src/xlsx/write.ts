@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { CellValue, columnLetter, isCellError } from "../core/grid";
-import { Block, OutputSheet, TableBlock, TextStyle, numberFormat } from "../core/output";
+import { Block, OutputSheet, TableBlock, TextStyle, chartAnchors, numberFormat } from "../core/output";
 import { Lang } from "../core/text";
 
 /** Where a table landed on the sheet (1-based rows), so a chart can refer to its cells. */
@@ -76,6 +76,10 @@ export function writeOutputSheet(workbook: ExcelJS.Workbook, spec: OutputSheet, 
     writeBlocks(spec.internalBlocks);
   }
   const lastRow = Math.max(1, row - 1);
+  // Charts stand to the right of the blocks: the printed page takes them in.
+  const anchors = chartAnchors(spec);
+  const printColumns = Math.max(width, ...anchors.map((a) => a.toColumn));
+  const printRows = Math.max(printedRows, ...anchors.map((a) => a.toRow));
   sheet.pageSetup = {
     paperSize: 9, // A4
     orientation: spec.landscape ? "landscape" : "portrait",
@@ -84,7 +88,8 @@ export function writeOutputSheet(workbook: ExcelJS.Workbook, spec: OutputSheet, 
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${columnLetter(width)}${printedRows}`,
+    // ExcelJS puts a $ before each corner; the row $ makes the reference absolute, which LibreOffice needs.
+    printArea: `A$1:${columnLetter(printColumns)}$${printRows}`,
     ...(printTitles ? { printTitlesRow: printTitles } : {}),
   };
   return { sheetName: spec.name, tables, lastRow, lastColumn: width };

@@ -20,7 +20,7 @@ const sheet: OutputSheet = {
         { header: "欠费金额", format: "money" },
       ],
       rows: [
-        ["=HYPERLINK(\"http://x\")", 3, 1234.5],
+        ['=HYPERLINK("http://x")', 3, 1234.5],
         ["+1-101", 12, 0],
         ["@SUM(A1)", null, null],
       ],
@@ -56,7 +56,7 @@ describe("writing an output sheet with ExcelJS", () => {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printArea: "A1:C7",
+      printArea: "A$1:C$7",
       printTitlesRow: "3:3",
     });
   });

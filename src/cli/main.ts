@@ -1,0 +1,214 @@
+import * as fs from "fs";
+import * as path from "path";
+import { FIELDS, Field } from "../core/fields";
+import { Layout } from "../core/household";
+
+import { jobReport, runJob } from "../core/job";
+import { Lang } from "../core/text";
+import { isoDate } from "../core/values";
+import { WorkbookOpenError } from "../xlsx/open";
+import { readWorkbookFile } from "../xlsx/node-file";
+import { workbookWithOutputs } from "../xlsx/outputs";
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Today's date, for a run with no --as-of (tests pass a fixed one). */
+  readonly today?: () => string;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const USAGE = `Usage: arrears-desk run INPUT.xlsx [options]
+
+Reads the arrears sheet (欠费台账) of INPUT, classifies every owner, and writes OUTPUT: the input's sheets
+plus 催缴分类 (one row per household: kind, months, amount, flags, reasons, next step), 公告栏 (the
+bulletin-board lists), 催缴看板 (the dashboard), 催缴设置 (the settings, read back on the next run) and
+读取报告 (which column was read as what; every row and cell not read, and why).
+INPUT is never changed. INPUT may be .xlsx, .xlsm or .csv.
+
+Options:
+  --sheet NAME          read this sheet (default: the best-matching sheet)
+  --as-of YYYY-MM-DD    the date to count arrears to (default: the 催缴设置 sheet's, else today)
+  --out OUTPUT.xlsx     where to write (default: beside INPUT, NAME-催缴.xlsx)
+  --json                print one JSON object on stdout instead of the summary
+  --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
+  --column FIELD=COL    take column COL (a letter) for FIELD, e.g. --column amount=F; repeatable;
+                        FIELD=  (empty) ignores a column. Fields: ${FIELDS.join(", ")}
+  --layout household|monthly|bill   force the layout instead of detecting it
+  -h, --help            this text
+`;
+
+class UsageError extends Error {}
+
+interface RunArgs {
+  input: string;
+  sheet?: string;
+  asOf?: string;
+  out?: string;
+  json: boolean;
+  lang?: Lang;
+  columns: Partial<Record<Field, string>>;
+  layout?: Layout;
+}
+
+function parseArgs(argv: readonly string[]): RunArgs | "help" {
+  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
+  const [command, ...rest] = argv;
+  if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
+  const args: RunArgs = { input: "", json: false, columns: {} };
+  const value = (i: number, flag: string) => {
+    const v = rest[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    switch (a) {
+      case "--sheet":
+        args.sheet = value(i++, a);
+        break;
+      case "--as-of": {
+        const v = value(i++, a);
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+        if (!m || isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === null) {
+          throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not "${v}"`);
+        }
+        args.asOf = v;
+        break;
+      }
+      case "--out":
+        args.out = value(i++, a);
+        break;
+      case "--json":
+        args.json = true;
+        break;
+      case "--lang": {
+        const v = value(i++, a);
+        if (v !== "zh-CN" && v !== "en-US") throw new UsageError(`--lang is zh-CN or en-US, not "${v}"`);
+        args.lang = v;
+        break;
+      }
+      case "--column": {
+        const v = value(i++, a);
+        const m = /^([A-Za-z]+)=([A-Za-z]{0,3})$/.exec(v);
+        if (!m || !(FIELDS as readonly string[]).includes(m[1])) {
+          throw new UsageError(`--column takes FIELD=COLUMN such as amount=F; fields: ${FIELDS.join(", ")}`);
+        }
+        args.columns[m[1] as Field] = m[2].toUpperCase();
+        break;
+      }
+      case "--layout": {
+        const v = value(i++, a);
+        if (v !== "household" && v !== "monthly" && v !== "bill") {
+          throw new UsageError(`--layout is household, monthly or bill, not "${v}"`);
+        }
+        args.layout = v;
+        break;
+      }
+      default:
+        if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
+        if (args.input) throw new UsageError(`one input file at a time (got "${args.input}" and "${a}")`);
+        args.input = a;
+    }
+  }
+  if (!args.input) throw new UsageError("no input file given");
+  return args;
+}
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+export function defaultOutputPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}-催缴.xlsx`);
+}
+
+/** Runs the command line; returns the exit code (0 done, 1 the file or its content, 2 usage). */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let args: RunArgs | "help";
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`arrears-desk: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args === "help") {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof WorkbookOpenError) {
+      io.stderr(`arrears-desk: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    io.stderr(`arrears-desk: ${args.input}: ${message}\n`);
+    return 1;
+  }
+}
+
+async function run(args: RunArgs, io: CliIo): Promise<number> {
+  const today = (io.today ?? localToday)();
+  const out = args.out ?? defaultOutputPath(args.input);
+  if (path.resolve(out) === path.resolve(args.input)) {
+    io.stderr(`arrears-desk: --out must differ from the input: the input is never written\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const opened = await readWorkbookFile(args.input);
+  const rowCount = opened.grid.sheets.reduce((n, s) => n + s.rows.length, 0);
+  // Progress goes to stderr, so --json output on stdout stays one object.
+  const progress = (text: string) => {
+    if (rowCount > 20_000 || Date.now() - started > 2000) io.stderr(`… ${text}\n`);
+  };
+  progress(`${rowCount} rows opened; reading and classifying`);
+  const outcome = runJob(opened.grid, {
+    today,
+    asOf: args.asOf,
+    lang: args.lang,
+    sheet: args.sheet,
+    columns: args.columns,
+    layout: args.layout,
+  });
+  const lang = args.lang ?? "zh-CN";
+  if (!outcome.ok) {
+    for (const p of outcome.settingsProblems) io.stderr(`arrears-desk: ${p[lang]}\n`);
+    io.stderr(`arrears-desk: ${path.basename(args.input)}: ${outcome.error[lang]}\n`);
+    return 1;
+  }
+  const job = outcome.result;
+  progress(`${job.verdicts.length} households classified; writing ${out}`);
+  const bytes = await workbookWithOutputs(opened.workbook, job.sheets, job.lang);
+  await writeAtomically(out, bytes);
+  if (args.json) {
+    io.stdout(`${JSON.stringify({ ...job.summary, output: out })}\n`);
+    return 0;
+  }
+  io.stdout(`${jobReport(job, opened.warnings, out).join("\n")}\n`);
+  return 0;
+}
+
+/** Writes through a temporary file and renames it, so a failed run leaves the previous output intact. */
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, target);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+import ExcelJS from "exceljs";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { defaultOutputPath, main } from "../../src/cli/main";
+
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-arrears.xlsx");
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Ran> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    today: () => "2026-11-21",
+  });
+  return { code, stdout, stderr };
+}
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "arrears-cli-"));
+}
+
+function sha(file: string): string {
+  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+async function ledger(file: string, rows: ExcelJS.CellValue[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("欠费台账");
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+}
+
+async function sheetNames(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((w) => w.name);
+}
+
+describe("arrears-desk run", () => {
+  it("runs the sample, never touches the input, and writes every output sheet beside it", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "sample.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const before = sha(input);
+    const ran = await cli("run", input, "--as-of", "2026-11-20");
+    expect(ran.stderr).toBe("");
+    expect(ran.code).toBe(0);
+    expect(sha(input)).toBe(before);
+    const out = path.join(dir, "sample-催缴.xlsx");
+    expect(defaultOutputPath(input)).toBe(out);
+    const names = await sheetNames(out);
+    expect(names).toEqual(
+      expect.arrayContaining(["物业费台账", "催缴分类", "公告栏", "催缴看板", "催缴设置", "读取报告"]),
+    );
+    expect(ran.stdout).toContain("读取：工作表“物业费台账”，每月一列");
+    expect(ran.stdout).toMatch(/恶意拖欠\s+\d+ 户/);
+    expect(ran.stdout).toContain(`结果已写入：${out}`);
+  });
+
+  it("prints exactly one JSON object with --json", async () => {
+    const dir = tmpDir();
+    const out = path.join(dir, "o.xlsx");
+    const ran = await cli("run", SAMPLE, "--as-of", "2026-11-20", "--json", "--out", out);
+    expect(ran.code).toBe(0);
+    const lines = ran.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]);
+    expect(Object.keys(summary)).toEqual(
+      expect.arrayContaining(["sheet", "layout", "households", "arrears", "classes", "skipped"]),
+    );
+    expect(summary.layout).toBe("monthly");
+    expect(summary.households).toBeGreaterThanOrEqual(300);
+    for (const kind of ["timely", "frequent", "longTerm", "malicious"])
+      expect(summary.classes[kind]).toBeGreaterThan(0);
+    expect(summary.arrears.total).toBe(Math.round(summary.arrears.total * 100) / 100);
+    expect(summary.skipped).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sheet: "物业费台账" })]),
+    );
+  });
+
+  it("gives the same workbook when run twice, and reads its own output again", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "in.xlsx");
+    await ledger(input, [
+      ["房号", "业主", "欠费月数", "欠费金额"],
+      ["1-101", "张伟", 0, 0],
+      ["1-102", "=李娜", 8, 2400],
+    ]);
+    const a = path.join(dir, "a.xlsx");
+    await cli("run", input, "--out", a, "--as-of", "2026-11-20");
+    const b = path.join(dir, "b.xlsx");
+    const again = await cli("run", a, "--out", b, "--as-of", "2026-11-20", "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).sheet).toBe("欠费台账");
+    expect(await sheetNames(b)).toEqual(await sheetNames(a));
+    const wa = new ExcelJS.Workbook();
+    await wa.xlsx.readFile(a);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(b);
+    for (const ws of wa.worksheets) {
+      const other = wb.getWorksheet(ws.name) as ExcelJS.Worksheet;
+      ws.eachRow((row, r) => {
+        row.eachCell((cell, c) =>
+          expect([ws.name, r, c, other.getCell(r, c).value]).toEqual([ws.name, r, c, cell.value]),
+        );
+      });
+    }
+    const cls = wb.getWorksheet("催缴分类") as ExcelJS.Worksheet;
+    const owners: unknown[] = [];
+    cls.eachRow((row) => owners.push(row.getCell(3).value));
+    expect(owners).toContain("=李娜");
+  });
+
+  it("refuses what it cannot read with one line naming the file, and exit 1", async () => {
+    const dir = tmpDir();
+    const cases: [string, Buffer, RegExp][] = [
+      [
+        "old.xls",
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]),
+        /old\.xls.*\.xlsx/,
+      ],
+      ["notes.xlsx", Buffer.from("these are not the droids"), /notes\.xlsx/],
+      ["empty.xlsx", Buffer.alloc(0), /empty\.xlsx/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, bytes);
+      const ran = await cli("run", file);
+      expect([name, ran.code]).toEqual([name, 1]);
+      expect(ran.stderr.trim().split("\n")).toHaveLength(1);
+      expect(ran.stderr).toMatch(message);
+      expect(ran.stderr).not.toMatch(/\n\s+at /);
+    }
+    const missing = await cli("run", path.join(dir, "nope.xlsx"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("nope.xlsx");
+  });
+
+  it("says when there is no arrears table, naming the sheet", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "people.xlsx");
+    await ledger(input, [
+      ["Name", "Age"],
+      ["A", 3],
+    ]);
+    const ran = await cli("run", input, "--lang", "en-US");
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      'people.xlsx: no arrears table found in the first 30 rows of sheet "欠费台账"',
+    );
+  });
+
+  it("exits 2 on bad usage", async () => {
+    for (const argv of [
+      ["frobnicate"],
+      ["run"],
+      ["run", "a.xlsx", "--as-of", "2026-13-01"],
+      ["run", "a.xlsx", "--bogus"],
+      ["run", "a.xlsx", "--column", "nonsense=B"],
+    ]) {
+      const ran = await cli(...argv);
+      expect([argv.join(" "), ran.code]).toEqual([argv.join(" "), 2]);
+      expect(ran.stderr).toContain("Usage:");
+    }
+    expect((await cli("--help")).stdout).toContain("Usage: arrears-desk run");
+  });
+
+  it("refuses to write over its input", async () => {
+    const ran = await cli("run", SAMPLE, "--out", SAMPLE);
+    expect(ran.code).toBe(2);
+  });
+
+  it("lets a column be taken by hand", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "in.xlsx");
+    await ledger(input, [
+      ["房号", "金额A", "应付款"],
+      ["1", 10, 99],
+    ]);
+    const ran = await cli("run", input, "--column", "amount=B", "--layout", "household", "--json");
+    expect(JSON.parse(ran.stdout).arrears.total).toBe(10);
+  });
+});

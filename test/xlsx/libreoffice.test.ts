@@ -1,0 +1,86 @@
+import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { runJob } from "../../src/core/job";
+import { workbookWithOutputs } from "../../src/xlsx/outputs";
+
+function which(command: string): boolean {
+  try {
+    execFileSync("which", [command], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Under CI, .ci/run installs libreoffice-calc and poppler-utils; a missing soffice there fails rather than skips.
+const available = which("soffice") && which("pdftotext");
+const run = available || process.env.CI === "true" ? it : it.skip;
+if (!available)
+  console.log("libreoffice.test: soffice/pdftotext not installed here; the LibreOffice checks are skipped");
+
+function ledger(): WorkbookGrid {
+  const rows: CellValue[][] = [
+    ["锦绣花园 2026年物业费欠费台账"],
+    ["楼栋", "房号", "业主", "欠费月数", "欠费金额", "备注", "催缴员"],
+  ];
+  const owners = ["张伟", "欧阳娜娜", "芳", "Alice Chen", "=SUM(A1)", "司马相如"];
+  for (let i = 0; i < 60; i++) {
+    const months = [0, 0, 2, 4, 8, 14, 30][i % 7];
+    const notes = i % 9 === 0 ? "拒缴" : i % 11 === 0 ? "楼上漏水未修" : i % 13 === 0 ? "失业" : "";
+    rows.push([
+      `${1 + (i % 4)}栋`,
+      `${1 + (i % 4)}-${101 + i}`,
+      owners[i % owners.length],
+      months,
+      months * 260.5,
+      notes,
+      i % 2 ? "李娜" : "王强",
+    ]);
+  }
+  return { sheets: [{ name: "欠费台账", rows, firstRow: 1, firstColumn: 1 }], date1904: false };
+}
+
+describe("the output workbook in LibreOffice", () => {
+  run(
+    "converts to PDF without error, with the bulletin and the dashboard in it",
+    async () => {
+      const outcome = runJob(ledger(), { today: "2026-11-21", asOf: "2026-11-20" });
+      if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet("欠费台账").addRow(["房号"]);
+      const bytes = await workbookWithOutputs(workbook, outcome.result.sheets, "zh-CN");
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-lo-"));
+      const xlsx = path.join(dir, "out.xlsx");
+      fs.writeFileSync(xlsx, bytes);
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          dir,
+          xlsx,
+        ],
+        { stdio: "pipe", timeout: 120_000 },
+      );
+      const pdf = path.join(dir, "out.pdf");
+      expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
+      const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      expect(text).toContain("锦绣花园物业费缴费公告");
+      expect(text).toContain("缴费感谢名单");
+      expect(text).toContain("锦绣花园物业费催缴看板");
+      expect(text).toContain("业主分类与下一步");
+      // the internal notes are outside the bulletin's print area
+      expect(text).not.toContain("内部备注");
+      // a name typed like a formula stays text
+      expect(text).toContain("=SUM(A1)");
+    },
+    180_000,
+  );
+});
