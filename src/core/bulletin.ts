@@ -174,7 +174,7 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
     {
       kind: "table",
       id: "arrears",
-      name: "",
+      name: "BulletinArrears",
       repeatHeader: true,
       columns: [
         { header: t("序号", "No."), format: "integer" },

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -188,5 +189,75 @@ describe("arrears-desk run", () => {
     ]);
     const ran = await cli("run", input, "--column", "amount=B", "--layout", "household", "--json");
     expect(JSON.parse(ran.stdout).arrears.total).toBe(10);
+  });
+});
+
+describe("the output sheets from the sample", () => {
+  let wb: ExcelJS.Workbook;
+  let out: string;
+  beforeAll(async () => {
+    out = path.join(tmpDir(), "sample-out.xlsx");
+    const ran = await cli("run", SAMPLE, "--as-of", "2026-11-20", "--out", out);
+    expect(ran.code).toBe(0);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+  });
+
+  const texts = (name: string): string[] => {
+    const out: string[] = [];
+    wb.getWorksheet(name)?.eachRow((row) => row.eachCell((cell) => out.push(String(cell.value))));
+    return out;
+  };
+
+  it("bulletin: title, message, both lists, total, phone-free, print-ready", () => {
+    const all = texts("公告栏");
+    expect(all[0]).toBe("锦绣花园物业费缴费公告");
+    expect(all.join("\n")).toContain("按时缴纳物业费是每位业主的义务");
+    expect(all.some((t) => /^缴费感谢名单（\d+ 户）$/.test(t))).toBe(true);
+    expect(all.some((t) => /^合计：\d+ 户，¥[\d,]+\.\d\d$/.test(t))).toBe(true);
+    expect(all.join("\n")).not.toMatch(/1[3-9]\d{9}/);
+    const ws = wb.getWorksheet("公告栏") as ExcelJS.Worksheet;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "portrait",
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+  });
+
+  it("dashboard: totals, kinds, aging, buildings, collectors, and two native charts in the package", async () => {
+    const all = texts("催缴看板");
+    for (const heading of [
+      "总体",
+      "按类别",
+      "按标记",
+      "账龄（欠费金额按欠费月数）",
+      "按楼栋（欠费金额从高到低）",
+      "按催缴员（收缴率从高到低）",
+    ]) {
+      expect(all).toContain(heading);
+    }
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+  });
+
+  it("settings: written with the values in force, the estate taken from the title", () => {
+    const ws = wb.getWorksheet("催缴设置") as ExcelJS.Worksheet;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["小区名称", "锦绣花园"],
+        ["长期拖欠起点（月）", 6],
+        ["公示姓名方式", "仅房号"],
+      ]),
+    );
+  });
+
+  it("a failed run leaves the previous output as it was", async () => {
+    const before = sha(out);
+    const ran = await cli("run", SAMPLE, "--sheet", "没有这个表", "--out", out);
+    expect(ran.code).toBe(1);
+    expect(sha(out)).toBe(before);
   });
 });
