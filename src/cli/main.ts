@@ -3,12 +3,12 @@ import * as path from "path";
 import { FIELDS, Field } from "../core/fields";
 import { Layout } from "../core/household";
 
-import { jobReport, runJob } from "../core/job";
+import { jobReport } from "../core/job";
 import { Lang } from "../core/text";
 import { isoDate } from "../core/values";
 import { WorkbookOpenError } from "../xlsx/open";
-import { readWorkbookFile } from "../xlsx/node-file";
-import { workbookWithOutputs } from "../xlsx/outputs";
+import { readFileBytes } from "../xlsx/node-file";
+import { runOnWorkbookFile } from "../xlsx/run";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -166,14 +166,15 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     return 2;
   }
   const started = Date.now();
-  const opened = await readWorkbookFile(args.input);
-  const rowCount = opened.grid.sheets.reduce((n, s) => n + s.rows.length, 0);
   // Progress goes to stderr, so --json output on stdout stays one object.
+  let large = false;
   const progress = (text: string) => {
-    if (rowCount > 20_000 || Date.now() - started > 2000) io.stderr(`… ${text}\n`);
+    if (large || Date.now() - started > 2000) io.stderr(`… ${text}\n`);
   };
-  progress(`${rowCount} rows opened; reading and classifying`);
-  const outcome = runJob(opened.grid, {
+  const bytes = await readFileBytes(args.input);
+  large = bytes.length > 2_000_000;
+  progress(`${args.input} read; reading the arrears table and writing ${out}`);
+  const outcome = await runOnWorkbookFile(bytes, path.basename(args.input), {
     today,
     asOf: args.asOf,
     lang: args.lang,
@@ -181,21 +182,20 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     columns: args.columns,
     layout: args.layout,
   });
-  const lang = args.lang ?? "zh-CN";
   if (!outcome.ok) {
+    const lang = args.lang ?? "zh-CN";
     for (const p of outcome.settingsProblems) io.stderr(`arrears-desk: ${p[lang]}\n`);
     io.stderr(`arrears-desk: ${path.basename(args.input)}: ${outcome.error[lang]}\n`);
     return 1;
   }
-  const job = outcome.result;
-  progress(`${job.verdicts.length} households classified; writing ${out}`);
-  const bytes = await workbookWithOutputs(opened.workbook, job.sheets, job.lang);
-  await writeAtomically(out, bytes);
+  const job = outcome.job;
+  await writeAtomically(out, outcome.output);
+  progress(`${job.verdicts.length} households written`);
   if (args.json) {
     io.stdout(`${JSON.stringify({ ...job.summary, output: out })}\n`);
     return 0;
   }
-  io.stdout(`${jobReport(job, opened.warnings, out).join("\n")}\n`);
+  io.stdout(`${jobReport(job, outcome.warnings, out).join("\n")}\n`);
   return 0;
 }
 

@@ -4,6 +4,11 @@ import { OpenedWorkbook, WorkbookOpenError, openWorkbookFile } from "./open";
 
 /** Reads a workbook file from disk for the command line; every failure is a one-line WorkbookOpenError. */
 export async function readWorkbookFile(filePath: string): Promise<OpenedWorkbook> {
+  return openWorkbookFile(await readFileBytes(filePath), path.basename(filePath));
+}
+
+/** The bytes of a workbook file, refusing what is plainly not one (missing, a folder, an old .xls). */
+export async function readFileBytes(filePath: string): Promise<Uint8Array> {
   const base = path.basename(filePath);
   let stat: fs.Stats;
   try {
@@ -23,5 +28,5 @@ export async function readWorkbookFile(filePath: string): Promise<OpenedWorkbook
       );
     }
   }
-  return openWorkbookFile(new Uint8Array(fs.readFileSync(filePath)), base);
+  return new Uint8Array(fs.readFileSync(filePath));
 }
