@@ -3,7 +3,9 @@ import * as path from "path";
 import { FIELDS, Field } from "../core/fields";
 import { Layout } from "../core/household";
 
-import { jobReport } from "../core/job";
+import { mailingCsv, smsCsv } from "../core/exports";
+import { jobReport, roundSummary } from "../core/job";
+import { lettersDocx } from "../export/letters-docx";
 import { Lang } from "../core/text";
 import { isoDate } from "../core/values";
 import { WorkbookOpenError } from "../xlsx/open";
@@ -26,14 +28,21 @@ const USAGE = `Usage: arrears-desk run INPUT.xlsx [options]
 
 Reads the arrears sheet (欠费台账) of INPUT, classifies every owner, and writes OUTPUT: the input's sheets
 plus 催缴分类 (one row per household: kind, months, amount, flags, reasons, next step), 公告栏 (the
-bulletin-board lists), 催缴看板 (the dashboard), 催缴设置 (the settings, read back on the next run) and
-读取报告 (which column was read as what; every row and cell not read, and why).
+bulletin-board lists), 催缴看板 (the dashboard), 催缴通知 (this round's notices, by collector), 通知模板
+(the wording of every notice, read back on the next run), 催缴设置 (the settings, read back too) and
+读取报告 (which column was read as what; every row and cell not read, and why). The round's notices are
+added to 催缴记录 (the collection record), which is only ever appended to: run the next round on OUTPUT.
 INPUT is never changed. INPUT may be .xlsx, .xlsm or .csv.
 
 Options:
   --sheet NAME          read this sheet (default: the best-matching sheet)
   --as-of YYYY-MM-DD    the date to count arrears to (default: the 催缴设置 sheet's, else today)
-  --out OUTPUT.xlsx     where to write (default: beside INPUT, NAME-催缴.xlsx)
+  --out OUTPUT.xlsx     where to write (default: beside INPUT, NAME-催缴.xlsx; for an INPUT already
+                        named NAME-催缴.xlsx, the next round: NAME-催缴-2.xlsx, -3 …)
+  --date YYYY-MM-DD     the day of this round: notices are dated and logged on it (default: today)
+  --letters FILE.docx   write the round's letters, one per A4 page, for printing
+  --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
+  --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
   --column FIELD=COL    take column COL (a letter) for FIELD, e.g. --column amount=F; repeatable;
@@ -48,7 +57,11 @@ interface RunArgs {
   input: string;
   sheet?: string;
   asOf?: string;
+  date?: string;
   out?: string;
+  letters?: string;
+  sms?: string;
+  mailing?: string;
   json: boolean;
   lang?: Lang;
   columns: Partial<Record<Field, string>>;
@@ -71,18 +84,32 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       case "--sheet":
         args.sheet = value(i++, a);
         break;
-      case "--as-of": {
+      case "--as-of":
+      case "--date": {
         const v = value(i++, a);
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
         if (!m || isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === null) {
-          throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not "${v}"`);
+          throw new UsageError(`${a} takes a date as YYYY-MM-DD, not "${v}"`);
         }
-        args.asOf = v;
+        if (a === "--as-of") args.asOf = v;
+        else args.date = v;
         break;
       }
       case "--out":
         args.out = value(i++, a);
         break;
+      case "--letters":
+        args.letters = value(i++, a);
+        if (!/\.docx$/i.test(args.letters)) throw new UsageError("--letters writes a .docx file");
+        break;
+      case "--sms":
+      case "--mailing": {
+        const v = value(i++, a);
+        if (!/\.csv$/i.test(v)) throw new UsageError(`${a} writes a .csv file`);
+        if (a === "--sms") args.sms = v;
+        else args.mailing = v;
+        break;
+      }
       case "--json":
         args.json = true;
         break;
@@ -124,8 +151,11 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
+/** NAME.xlsx → NAME-催缴.xlsx; a later round, run on NAME-催缴.xlsx → NAME-催缴-2.xlsx, then -3 … */
 export function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
+  const round = /^(.*-催缴)(?:-(\d+))?$/.exec(parsed.name);
+  if (round) return path.join(parsed.dir, `${round[1]}-${Number(round[2] ?? 1) + 1}.xlsx`);
   return path.join(parsed.dir, `${parsed.name}-催缴.xlsx`);
 }
 
@@ -161,9 +191,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 async function run(args: RunArgs, io: CliIo): Promise<number> {
   const today = (io.today ?? localToday)();
   const out = args.out ?? defaultOutputPath(args.input);
-  if (path.resolve(out) === path.resolve(args.input)) {
-    io.stderr(`arrears-desk: --out must differ from the input: the input is never written\n`);
-    return 2;
+  for (const target of [out, args.letters, args.sms, args.mailing]) {
+    if (target !== undefined && path.resolve(target) === path.resolve(args.input)) {
+      io.stderr(`arrears-desk: ${target}: the input is never written; choose another file\n`);
+      return 2;
+    }
   }
   const started = Date.now();
   // Progress goes to stderr, so --json output on stdout stays one object.
@@ -181,6 +213,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     sheet: args.sheet,
     columns: args.columns,
     layout: args.layout,
+    roundDate: args.date,
   });
   if (!outcome.ok) {
     const lang = args.lang ?? "zh-CN";
@@ -191,12 +224,37 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const job = outcome.job;
   await writeAtomically(out, outcome.output);
   progress(`${job.verdicts.length} households written`);
+  const exports: string[] = [];
+  const round = job.round;
+  if (args.letters) {
+    const letters = round.notices.flatMap((n) => (n.letter ? [n.letter] : []));
+    const title = job.lang === "zh-CN" ? `催缴通知 ${round.date}` : `Notices ${round.date}`;
+    await writeAtomically(args.letters, await lettersDocx(letters, { title, lang: job.lang }));
+    exports.push(`${args.letters} (${letters.length})`);
+  }
+  if (args.sms) {
+    await writeAtomically(args.sms, utf8(smsCsv(round)));
+    exports.push(`${args.sms} (${round.notices.filter((n) => n.sms !== null).length})`);
+  }
+  if (args.mailing) {
+    await writeAtomically(args.mailing, utf8(mailingCsv(round, job.settings)));
+    exports.push(`${args.mailing} (${round.notices.filter((n) => n.channel === "ems").length})`);
+  }
   if (args.json) {
-    io.stdout(`${JSON.stringify({ ...job.summary, output: out })}\n`);
+    io.stdout(`${JSON.stringify({ ...job.summary, round: roundSummary(job), output: out, exports })}\n`);
     return 0;
   }
-  io.stdout(`${jobReport(job, outcome.warnings, out).join("\n")}\n`);
+  const lines = jobReport(job, outcome.warnings, out);
+  if (exports.length > 0)
+    lines.push(
+      (job.lang === "zh-CN" ? "导出：" : "Exported: ") + exports.join(job.lang === "zh-CN" ? "，" : ", "),
+    );
+  io.stdout(`${lines.join("\n")}\n`);
   return 0;
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }
 
 /** Writes through a temporary file and renames it, so a failed run leaves the previous output intact. */

@@ -2,6 +2,8 @@ import { Household } from "./household";
 import { Localized, findKeyword, formatYuan, localized, normalizeText } from "./text";
 import { IsoDate, MonthIndex, formatMonth, monthEnd, monthOfDate } from "./values";
 import { nextSteps } from "./playbook";
+import { CampaignFacts, LAWYER_LETTER_WAIT_DAYS, RESULT_LABELS, RecordEntry } from "./record";
+import { STAGE_NAMES } from "./stages";
 
 /** The four kinds of owner of the documents [D]. */
 export const KINDS = ["timely", "frequent", "longTerm", "malicious"] as const;
@@ -90,14 +92,30 @@ export function classifyAll(
   households: readonly Household[],
   asOf: IsoDate,
   settings: ClassifySettings = DEFAULT_CLASSIFY_SETTINGS,
+  record: ReadonlyMap<string, CampaignFacts> = new Map(),
 ): Verdict[] {
-  return households.map((h) => classify(h, asOf, settings));
+  return households.map((h) => classify(h, asOf, settings, record.get(h.key)));
 }
 
+/** "催缴记录第 12 行（2026-10-01，律师函，已签收）". */
+function recordRef(e: RecordEntry): Localized {
+  const stage = e.stage === null ? null : STAGE_NAMES[e.stage];
+  const result = e.result === null ? null : RESULT_LABELS[e.result];
+  const zh = [e.date, stage?.["zh-CN"], result?.["zh-CN"]].filter(Boolean).join("，");
+  const en = [e.date, stage?.["en-US"], result?.["en-US"]].filter(Boolean).join(", ");
+  return localized(`催缴记录第 ${e.row} 行（${zh}）`, `collection record row ${e.row} (${en})`);
+}
+
+/**
+ * Classifies one household. The collection record, when there is one, adds evidence: a dispute logged or
+ * resolved, a refusal, an ignored lawyer's letter, an owner who could not be reached, and a demand whose delivery
+ * restarts the limitation period.
+ */
 export function classify(
   household: Household,
   asOf: IsoDate,
   settings: ClassifySettings = DEFAULT_CLASSIFY_SETTINGS,
+  record?: CampaignFacts,
 ): Verdict {
   const reasons: Localized[] = [];
   const flags: Flag[] = [];
@@ -109,7 +127,24 @@ export function classify(
   const keyword = (list: readonly string[]) => findKeyword(notes, list.map(normalizeText));
 
   const dispute = keyword(settings.keywords.dispute);
-  if (dispute) {
+  if (record?.openDispute) {
+    flags.push("dispute");
+    const ref = recordRef(record.openDispute);
+    reasons.push(
+      localized(
+        `${ref["zh-CN"]}：纠纷未解决 → 服务纠纷，先解决问题`,
+        `${ref["en-US"]}: a dispute not yet resolved → service dispute: solve it first`,
+      ),
+    );
+  } else if (dispute && record?.resolved) {
+    const ref = recordRef(record.resolved);
+    reasons.push(
+      localized(
+        `备注含“${dispute}”，但${ref["zh-CN"]}纠纷已解决 → 不再按纠纷暂缓`,
+        `notes mention "${dispute}", but ${ref["en-US"]} resolved the dispute → no longer held back`,
+      ),
+    );
+  } else if (dispute) {
     flags.push("dispute");
     reasons.push(
       localized(
@@ -129,7 +164,11 @@ export function classify(
     );
   }
   const unreachable = keyword(settings.keywords.unreachable);
-  if (unreachable) {
+  if (record?.unreachable && inArrears) {
+    flags.push("unreachable");
+    const ref = recordRef(record.unreachable);
+    reasons.push(localized(`${ref["zh-CN"]} → 联系不上`, `${ref["en-US"]} → unreachable`));
+  } else if (unreachable) {
     flags.push("unreachable");
     reasons.push(
       localized(`备注含“${unreachable}” → 联系不上`, `notes mention "${unreachable}" → unreachable`),
@@ -149,7 +188,22 @@ export function classify(
   }
   if (inArrears && household.oldestUnpaid !== null) {
     const elapsed = monthsSince(household.oldestUnpaid, asOf);
-    if (elapsed > settings.limitationRiskMonths) {
+    const demand = record?.deliveredDemand ?? null;
+    const sinceDemand = demand ? monthsSince(monthOfDate(demand.date), asOf) : null;
+    if (
+      elapsed > settings.limitationRiskMonths &&
+      demand &&
+      sinceDemand !== null &&
+      sinceDemand <= settings.limitationRiskMonths
+    ) {
+      const ref = recordRef(demand);
+      reasons.push(
+        localized(
+          `最早欠费月份 ${formatMonth(household.oldestUnpaid)} 距今 ${elapsed} 个月，但${ref["zh-CN"]}送达催告，时效自该日重新计算（民法典第195条）`,
+          `the oldest unpaid month ${formatMonth(household.oldestUnpaid)} is ${elapsed} months ago, but ${ref["en-US"]} delivered a demand: the limitation period runs again from that day (Civil Code art. 195)`,
+        ),
+      );
+    } else if (elapsed > settings.limitationRiskMonths) {
       flags.push("limitationRisk");
       const estimated = household.oldestUnpaidEstimated ? "（估算）" : "";
       const estimatedEn = household.oldestUnpaidEstimated ? " (estimated)" : "";
@@ -162,15 +216,21 @@ export function classify(
     }
   }
 
-  const kind = decideKind(
-    household,
-    settings,
-    inArrears,
-    flags,
-    keyword(settings.keywords.refusal),
-    quote,
-    reasons,
-  );
+  const refusalWord = keyword(settings.keywords.refusal);
+  const refusal: Localized | null = refusalWord
+    ? localized(`备注“${quote}”含“${refusalWord}”`, `notes "${quote}" say "${refusalWord}"`)
+    : record?.refusal
+      ? localized(
+          `${recordRef(record.refusal)["zh-CN"]}拒绝缴费`,
+          `${recordRef(record.refusal)["en-US"]} records a refusal`,
+        )
+      : record?.lawyerIgnored
+        ? localized(
+            `${recordRef(record.lawyerIgnored)["zh-CN"]}发出律师函，${LAWYER_WAIT} 天未缴费也未回应`,
+            `${recordRef(record.lawyerIgnored)["en-US"]}: a lawyer's letter left unanswered and unpaid for ${LAWYER_WAIT} days`,
+          )
+        : null;
+  const kind = decideKind(household, settings, inArrears, flags, refusal, reasons);
   return { household, kind, flags, reasons, nextSteps: nextSteps(kind, flags, household), inArrears };
 }
 
@@ -179,8 +239,7 @@ function decideKind(
   settings: ClassifySettings,
   inArrears: boolean,
   flags: readonly Flag[],
-  refusal: string | null,
-  quote: string,
+  refusal: Localized | null,
   reasons: Localized[],
 ): Kind {
   const months = household.monthsOverdue;
@@ -216,13 +275,13 @@ function decideKind(
   if (refusal) {
     if (flags.includes("dispute") || flags.includes("hardship")) {
       say(
-        `备注含“${refusal}”，但同时有纠纷或困难 → 不认定恶意，先解决原因`,
-        `notes say "${refusal}", but there is a dispute or hardship → not malicious: address the cause first`,
+        `${refusal["zh-CN"]}，但同时有纠纷或困难 → 不认定恶意，先解决原因`,
+        `${refusal["en-US"]}, but there is a dispute or hardship → not malicious: address the cause first`,
       );
     } else {
       say(
-        `欠费${months !== null ? ` ${months} 个月` : ""}${owed}，备注“${quote}”含“${refusal}”且无正当理由 → 恶意拖欠`,
-        `in arrears${months !== null ? ` ${months} months` : ""}${owedEn}; notes "${quote}" say "${refusal}" with no valid reason → refuses to pay`,
+        `欠费${months !== null ? ` ${months} 个月` : ""}${owed}，${refusal["zh-CN"]}且无正当理由 → 恶意拖欠`,
+        `in arrears${months !== null ? ` ${months} months` : ""}${owedEn}; ${refusal["en-US"]} with no valid reason → refuses to pay`,
       );
       return "malicious";
     }
@@ -254,6 +313,8 @@ function decideKind(
   );
   return "frequent";
 }
+
+const LAWYER_WAIT = LAWYER_LETTER_WAIT_DAYS;
 
 /** Whole months from the start of a month to a date. */
 function monthsSince(month: MonthIndex, asOf: IsoDate): number {

@@ -10,6 +10,10 @@ import { RunSummary, classificationSheet, readReportSheet, runSummary, summaryLi
 import { Settings, classifySettingsOf, findSettingsSheet, readSettings, settingsSheet } from "./settings";
 import { Lang, Localized, formatYuan } from "./text";
 import { IsoDate } from "./values";
+import { Round, newRecordSheet, noticesSheet, planRound } from "./notices";
+import { NoticeStage, STAGE_NAMES } from "./stages";
+import { RecordReading, campaignFactsByHousehold, readRecord } from "./record";
+import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./templates";
 
 export interface JobOptions {
   /** Today's date: the posting date, the run date, and the as-of date when the settings leave it blank. */
@@ -21,6 +25,8 @@ export interface JobOptions {
   readonly sheet?: string;
   readonly columns?: Partial<Record<Field, string>>;
   readonly layout?: Layout;
+  /** The day this round's notices go out and are logged (default: today). */
+  readonly roundDate?: IsoDate;
 }
 
 export interface JobResult {
@@ -32,6 +38,11 @@ export interface JobResult {
   readonly lang: Lang;
   readonly bulletin: Bulletin;
   readonly dashboard: Dashboard;
+  readonly record: RecordReading;
+  readonly templates: TemplatesReading;
+  readonly round: Round;
+  /** The record sheet written whole when the workbook has none yet; otherwise null (round.record is appended). */
+  readonly newRecord: OutputSheet | null;
   /** Every sheet the add-in writes, in the order they should appear. */
   readonly sheets: readonly OutputSheet[];
   readonly summary: RunSummary;
@@ -68,13 +79,32 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const settings: Settings = stored.estateName
     ? stored
     : { ...stored, estateName: estateFromTitle(read.title) };
-  const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings));
+  const roundDate = options.roundDate ?? options.today;
+  const record = readRecord(workbook, read.households);
+  const facts = campaignFactsByHousehold(record.entries, roundDate);
+  const templates = readTemplates(findTemplatesSheet(workbook.sheets));
+  const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings), facts);
   const bulletin = buildBulletin(verdicts, settings, asOf, options.today);
   const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today);
+  const round = planRound({
+    verdicts,
+    facts,
+    settings,
+    templates: templates.templates,
+    templateProblems: templates.problems,
+    recordProblems: record.problems,
+    recordSheet: record.sheet,
+    recordLayout: record.layout,
+    date: roundDate,
+    asOf,
+    lang,
+  });
   const sheets = [
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
     dashboardSheet(dashboard, lang),
+    noticesSheet(round),
+    templatesSheet(templates.templates, lang, templates.problems),
     settingsSheet(settings, lang, problemsByKey),
     readReportSheet(read, lang),
   ];
@@ -89,6 +119,10 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       lang,
       bulletin,
       dashboard,
+      record,
+      templates,
+      round,
+      newRecord: round.record.exists ? null : newRecordSheet(round.record),
       sheets,
       summary: runSummary(read, verdicts, lang),
     },
@@ -119,11 +153,84 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
           )
         : ""),
   );
+  lines.push(...roundLines(job));
   lines.push(
     t(
       `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,
       `Written: ${output} (sheets: ${job.sheets.map((s) => `"${s.name}"`).join(", ")})`,
     ),
   );
+  return lines;
+}
+
+/** The round in numbers, for --json and the task pane. */
+export function roundSummary(job: JobResult): {
+  date: IsoDate;
+  notices: number;
+  byStage: Record<string, number>;
+  byChannel: Record<string, number>;
+  held: number;
+  recordRowsAdded: number;
+  alreadyLogged: number;
+  smsTooLong: number;
+  templateProblems: number;
+  recordProblems: number;
+} {
+  const round = job.round;
+  const byStage: Record<string, number> = {};
+  const byChannel: Record<string, number> = {};
+  for (const n of round.notices) {
+    byStage[String(n.stage)] = (byStage[String(n.stage)] ?? 0) + 1;
+    byChannel[n.channel] = (byChannel[n.channel] ?? 0) + 1;
+  }
+  return {
+    date: round.date,
+    notices: round.notices.length,
+    byStage,
+    byChannel,
+    held: round.held.length,
+    recordRowsAdded: round.record.rows.length,
+    alreadyLogged: round.record.alreadyLogged,
+    smsTooLong: round.notices.filter((n) => n.smsTooLong).length,
+    templateProblems: round.templateProblems.length,
+    recordProblems: round.recordProblems.length,
+  };
+}
+
+function roundLines(job: JobResult): string[] {
+  const zh = job.lang === "zh-CN";
+  const round = job.round;
+  const s = roundSummary(job);
+  const stages = Object.entries(s.byStage)
+    .map(([stage, count]) => {
+      const key = (/^\d+$/.test(stage) ? Number(stage) : stage) as NoticeStage;
+      return `${STAGE_NAMES[key][job.lang]} ${count}`;
+    })
+    .join(zh ? "、" : ", ");
+  const lines = [
+    zh
+      ? `本轮催缴（${round.date}）：通知 ${s.notices} 户${stages ? `（${stages}）` : ""}，暂缓 ${s.held} 户；催缴记录新增 ${s.recordRowsAdded} 行${s.alreadyLogged > 0 ? `，${s.alreadyLogged} 条今天已记录，未重复` : ""}`
+      : `Round of ${round.date}: ${s.notices} notices${stages ? ` (${stages})` : ""}, ${s.held} held back; ${s.recordRowsAdded} rows added to the collection record${s.alreadyLogged > 0 ? `, ${s.alreadyLogged} already logged today and not repeated` : ""}`,
+  ];
+  if (s.smsTooLong > 0)
+    lines.push(
+      zh
+        ? `  ${s.smsTooLong} 条短信超过一条的长度，将分条发送`
+        : `  ${s.smsTooLong} SMS texts are longer than one message`,
+    );
+  for (const w of round.warnings) lines.push(`  ${w[job.lang]}`);
+  for (const p of round.templateProblems) lines.push(`  ${p.message[job.lang]}`);
+  for (const p of round.recordProblems.slice(0, 10))
+    lines.push(
+      zh
+        ? `  催缴记录 ${p.column}${p.row}（“${p.value}”）：${p.reason["zh-CN"]}`
+        : `  collection record ${p.column}${p.row} ("${p.value}"): ${p.reason["en-US"]}`,
+    );
+  if (round.recordProblems.length > 10)
+    lines.push(
+      zh
+        ? `  ……另有 ${round.recordProblems.length - 10} 个`
+        : `  … and ${round.recordProblems.length - 10} more`,
+    );
   return lines;
 }

@@ -76,6 +76,9 @@ export const OUTPUT_SHEETS = {
   bulletin: localized("公告栏", "Bulletin"),
   dashboard: localized("催缴看板", "Dashboard"),
   settings: localized("催缴设置", "Settings"),
+  templates: localized("通知模板", "Notice templates"),
+  notices: localized("催缴通知", "Notices"),
+  record: localized("催缴记录", "Collection record"),
 } as const satisfies Record<string, Localized>;
 
 export function isOutputSheetName(name: string): boolean {

@@ -23,6 +23,13 @@ export interface Settings {
   /** Late fee per day, as a fraction of the overdue amount (0.0003 = 万分之三/日). */
   readonly lateFeeRatePerDay: number;
   readonly noticeIntervalDays: number;
+  /** Days the open letter, the formal demand and the lawyer's letter give the owner to pay (art. 944: a reasonable period). */
+  readonly demandDays: number;
+  readonly serviceAddress: string;
+  /** How and where to pay, as printed on every notice. */
+  readonly paymentInfo: string;
+  /** The law firm that signs the lawyer's letter. */
+  readonly lawFirm: string;
   readonly language: Lang;
 }
 
@@ -39,6 +46,10 @@ export const DEFAULT_SETTINGS: Settings = {
   excludeDisputed: true,
   lateFeeRatePerDay: 0.0003,
   noticeIntervalDays: 3,
+  demandDays: 15,
+  serviceAddress: "",
+  paymentInfo: "",
+  lawFirm: "",
   language: "zh-CN",
 };
 
@@ -276,6 +287,42 @@ const SETTING_DEFS: readonly SettingDef[] = [
       "Days between the ten reminder notices (3–4)",
     ),
     ...wholeNumber(1, 30),
+  },
+  {
+    key: "demandDays",
+    label: localized("催告期限（天）", "Days to pay after a demand"),
+    description: localized(
+      "致业主书、催告函和律师函给业主的缴费期限（民法典第944条：合理期限）",
+      "The time the open letter, formal demand and lawyer's letter give to pay (Civil Code art. 944: a reasonable period)",
+    ),
+    ...wholeNumber(7, 60),
+  },
+  {
+    key: "serviceAddress",
+    label: localized("服务中心地址", "Service-centre address"),
+    description: localized(
+      "物业服务中心的地址，印在通知上，也是 EMS 寄件地址",
+      "The service centre's address, printed on notices and used as the EMS sender",
+    ),
+    ...text,
+  },
+  {
+    key: "paymentInfo",
+    label: localized("缴费方式", "How to pay"),
+    description: localized(
+      "印在每份通知上的缴费方式，如“请到物业服务中心缴纳，或通过微信、支付宝缴费”",
+      "How and where to pay, printed on every notice",
+    ),
+    ...text,
+  },
+  {
+    key: "lawFirm",
+    label: localized("律师事务所", "Law firm"),
+    description: localized(
+      "出具律师函的律师事务所名称；律师函须由律师审核签署后发出",
+      "The law firm that signs the lawyer's letter; a lawyer must review and sign it before it is sent",
+    ),
+    ...text,
   },
   {
     key: "language",

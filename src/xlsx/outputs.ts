@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
 import { OutputSheet, chartAnchors } from "../core/output";
+import { RecordAppend } from "../core/record";
 import { Lang } from "../core/text";
+import { appendRecordRows } from "./record";
 import { ChartSpec, addCharts } from "./chart";
 import { writeOutputSheet } from "./write";
 
@@ -12,8 +14,12 @@ export async function workbookWithOutputs(
   workbook: ExcelJS.Workbook,
   sheets: readonly OutputSheet[],
   lang: Lang,
+  record?: { readonly newSheet: OutputSheet | null; readonly append: RecordAppend },
 ): Promise<Uint8Array> {
   const charts: ChartSpec[] = [];
+  // The record is the team's own log: created once, then only appended to, never rebuilt.
+  if (record?.newSheet && record.append.rows.length > 0) writeOutputSheet(workbook, record.newSheet, lang);
+  else if (record) appendRecordRows(workbook, record.append, lang);
   for (const sheet of sheets) {
     const placement = writeOutputSheet(workbook, sheet, lang);
     const anchors = chartAnchors(sheet);

@@ -32,6 +32,10 @@ export async function runOnWorkbookFile(
   const opened = await openWorkbookFile(data, fileName);
   const outcome = runJob(opened.grid, options);
   if (!outcome.ok) return outcome;
-  const output = await workbookWithOutputs(opened.workbook, outcome.result.sheets, outcome.result.lang);
-  return { ok: true, job: outcome.result, warnings: opened.warnings, output };
+  const job = outcome.result;
+  const output = await workbookWithOutputs(opened.workbook, job.sheets, job.lang, {
+    newSheet: job.newRecord,
+    append: job.round.record,
+  });
+  return { ok: true, job, warnings: opened.warnings, output };
 }

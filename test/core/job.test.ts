@@ -32,9 +32,17 @@ describe("the whole job", () => {
     const r = job([ledger]);
     expect(r.asOf).toBe("2026-11-21");
     expect(r.summary.classes).toEqual({ timely: 1, frequent: 1, longTerm: 0, malicious: 1 });
-    expect(r.sheets.map((s) => s.name)).toEqual(["催缴分类", "公告栏", "催缴看板", "催缴设置", "读取报告"]);
+    expect(r.sheets.map((s) => s.name)).toEqual([
+      "催缴分类",
+      "公告栏",
+      "催缴看板",
+      "催缴通知",
+      "通知模板",
+      "催缴设置",
+      "读取报告",
+    ]);
     expect(r.settings.estateName).toBe("锦绣花园");
-    const settingsTable = r.sheets[3].blocks.find((b): b is TableBlock => b.kind === "table") as TableBlock;
+    const settingsTable = r.sheets[5].blocks.find((b): b is TableBlock => b.kind === "table") as TableBlock;
     expect(settingsTable.rows[0]).toEqual(["小区名称", "锦绣花园", expect.any(String), null]);
   });
 
@@ -52,6 +60,8 @@ describe("the whole job", () => {
       "Classification",
       "Bulletin",
       "Dashboard",
+      "Notices",
+      "Notice templates",
       "Settings",
       "Read report",
     ]);
