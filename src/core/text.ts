@@ -28,7 +28,7 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   拋: "抛", 擾: "扰", 聽: "听", 線: "线", 續: "续", 確: "确", 認: "认", 錯: "错", 誤: "误", 違: "违", 規: "规",
   貸: "贷", 籤: "签", 匯: "汇", 驗: "验", 齡: "龄", 齊: "齐", 獨: "独", 幣: "币", 圓: "圆",
   們: "们", 這: "这", 種: "种", 來: "来", 優: "优", 禮: "礼", 見: "见", 產: "产", 資: "资",
-  闆: "板", 鄰: "邻", 裝: "装", 滲: "渗", 壞: "坏",
+  闆: "板", 鄰: "邻", 裝: "装", 滲: "渗", 壞: "坏", 師: "师", 階: "阶"
 };
 
 /** Full-width → ASCII (NFKC), traditional → simplified, lower case; whitespace and line breaks removed. */
