@@ -365,7 +365,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
       report("promisedDate", localized("承诺日期无法识别", "the promised date cannot be read"));
     if (result === "promised" && promised.kind !== "value")
       report(
-        "promisedDate",
+        columns.has("promisedDate") ? "promisedDate" : "result",
         localized("结果为承诺缴费，但没有承诺日期", "the result is a promise, but there is no promised date"),
       );
     const amount = parseAmount(cell("amount"));

@@ -261,3 +261,68 @@ describe("the output sheets from the sample", () => {
     expect(sha(out)).toBe(before);
   });
 });
+
+describe("arrears-desk run: the round's notices and the collection record", () => {
+  it("writes letters.docx, sms.csv and mailing.csv, and logs the round; a rerun the same day adds nothing", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "estate.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const files = ["letters.docx", "sms.csv", "mailing.csv"].map((f) => path.join(dir, f));
+    const first = await cli(
+      "run",
+      input,
+      "--as-of",
+      "2026-11-20",
+      "--date",
+      "2026-11-24",
+      "--json",
+      "--letters",
+      files[0],
+      "--sms",
+      files[1],
+      "--mailing",
+      files[2],
+    );
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.round).toMatchObject({ date: "2026-11-24", alreadyLogged: 0 });
+    expect(summary.round.recordRowsAdded).toBe(summary.round.notices);
+    expect(summary.round.byStage["12"]).toBeGreaterThan(0);
+    const docx = await JSZip.loadAsync(fs.readFileSync(files[0]));
+    const xml = (await docx.file("word/document.xml")?.async("string")) ?? "";
+    const letters =
+      summary.round.notices - (summary.round.byChannel.sms ?? 0) - (summary.round.byChannel.phone ?? 0);
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(letters);
+    const sms = fs.readFileSync(files[1], "utf8");
+    expect(sms.charCodeAt(0)).toBe(0xfeff);
+    expect(sms.split("\r\n")[0]).toBe("\ufeff手机号,短信内容,字数,检查,房号,业主,阶段");
+    const mailing = fs.readFileSync(files[2], "utf8").trim().split("\r\n");
+    expect(mailing).toHaveLength(1 + summary.round.byChannel.ems);
+    const out = path.join(dir, "estate-催缴.xlsx");
+    expect(await sheetNames(out)).toEqual(expect.arrayContaining(["催缴通知", "通知模板", "催缴记录"]));
+
+    // The next round runs on the output; its default output is the next file of the series.
+    expect(defaultOutputPath(out)).toBe(path.join(dir, "estate-催缴-2.xlsx"));
+    const again = await cli("run", out, "--as-of", "2026-11-20", "--date", "2026-11-24", "--json");
+    expect(again.code).toBe(0);
+    const second = JSON.parse(again.stdout);
+    expect(second.output).toBe(path.join(dir, "estate-催缴-2.xlsx"));
+    expect(second.round).toMatchObject({ notices: summary.round.notices, recordRowsAdded: 0 });
+    expect(second.round.alreadyLogged).toBe(summary.round.notices);
+
+    // Three days later the first reminders become second reminders.
+    const later = await cli("run", second.output, "--as-of", "2026-11-20", "--date", "2026-11-27", "--json");
+    const third = JSON.parse(later.stdout);
+    expect(third.round.byStage["2"]).toBe(summary.round.byStage["1"]);
+    expect(third.round.byStage["1"]).toBeUndefined();
+    expect(third.round.byStage.thanks).toBeUndefined();
+  }, 60_000);
+
+  it("refuses an export path that is the input, and a letters file that is not .docx", async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "estate.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    expect((await cli("run", input, "--letters", path.join(dir, "x.pdf"))).code).toBe(2);
+    expect((await cli("run", input, "--date", "2026-13-01")).code).toBe(2);
+  });
+});

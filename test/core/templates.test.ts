@@ -34,7 +34,9 @@ describe("the stages", () => {
 
   it("colours the ten reminders from light to dark", () => {
     const luminance = (hex: string) =>
-      0.299 * parseInt(hex.slice(0, 2), 16) + 0.587 * parseInt(hex.slice(2, 4), 16) + 0.114 * parseInt(hex.slice(4), 16);
+      0.299 * parseInt(hex.slice(0, 2), 16) +
+      0.587 * parseInt(hex.slice(2, 4), 16) +
+      0.114 * parseInt(hex.slice(4), 16);
     const ten = LADDER.slice(0, 10).map((s) => luminance(bandColour(s).fill));
     for (let i = 1; i < ten.length; i++) expect(ten[i]).toBeLessThan(ten[i - 1]);
     expect(bandColour(1).text).toBe("1F1F1F");
