@@ -2,24 +2,22 @@ import type ExcelJS from "exceljs";
 import { OutputSheet, chartAnchors } from "../core/output";
 import { RecordAppend } from "../core/record";
 import { Lang } from "../core/text";
+import { JobOutputs } from "../core/workbook";
 import { appendRecordRows } from "./record";
 import { ChartSpec, addCharts } from "./chart";
 import { writeOutputSheet } from "./write";
 
 /**
  * Writes the add-in's sheets into the workbook (replacing earlier ones of the same names, leaving every other
- * sheet alone) and returns the saved .xlsx with the sheets' native charts added to the package.
+ * sheet alone) and appends the round to the record. Returns the native charts to add to the package on saving:
+ * ExcelJS cannot write charts itself (see chart.ts).
  */
-export async function workbookWithOutputs(
-  workbook: ExcelJS.Workbook,
-  sheets: readonly OutputSheet[],
-  lang: Lang,
-  record?: { readonly newSheet: OutputSheet | null; readonly append: RecordAppend },
-): Promise<Uint8Array> {
+export function writeOutputsInto(workbook: ExcelJS.Workbook, outputs: JobOutputs): ChartSpec[] {
+  const { sheets, lang, newRecord, append } = outputs;
   const charts: ChartSpec[] = [];
   // The record is the team's own log: created once, then only appended to, never rebuilt.
-  if (record?.newSheet && record.append.rows.length > 0) writeOutputSheet(workbook, record.newSheet, lang);
-  else if (record) appendRecordRows(workbook, record.append, lang);
+  if (newRecord && append.rows.length > 0) writeOutputSheet(workbook, newRecord, lang);
+  else appendRecordRows(workbook, append, lang);
   for (const sheet of sheets) {
     const placement = writeOutputSheet(workbook, sheet, lang);
     const anchors = chartAnchors(sheet);
@@ -44,6 +42,31 @@ export async function workbookWithOutputs(
       });
     });
   }
+  return charts;
+}
+
+/** The workbook as .xlsx bytes, with the charts of its output sheets in the package. */
+export async function saveWithCharts(
+  workbook: ExcelJS.Workbook,
+  charts: readonly ChartSpec[],
+): Promise<Uint8Array> {
+  const present = charts.filter((c) => workbook.getWorksheet(c.sheetName) !== undefined);
   const saved = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return charts.length > 0 ? addCharts(saved, charts) : saved;
+  return present.length > 0 ? addCharts(saved, present) : saved;
+}
+
+/** Writes the outputs and returns the saved .xlsx with the sheets' native charts. */
+export async function workbookWithOutputs(
+  workbook: ExcelJS.Workbook,
+  sheets: readonly OutputSheet[],
+  lang: Lang,
+  record: { readonly newSheet: OutputSheet | null; readonly append: RecordAppend },
+): Promise<Uint8Array> {
+  const charts = writeOutputsInto(workbook, {
+    sheets,
+    lang,
+    newRecord: record.newSheet,
+    append: record.append,
+  });
+  return saveWithCharts(workbook, charts);
 }

@@ -1,8 +1,8 @@
-import { JobOptions, JobResult, runJob } from "../core/job";
+import { JobOptions, JobResult } from "../core/job";
 import { SheetCandidate } from "../core/reader";
 import { Localized } from "../core/text";
-import { openWorkbookFile } from "./open";
-import { workbookWithOutputs } from "./outputs";
+import { runJobOnWorkbook } from "../core/workbook";
+import { ExcelJsWorkbook } from "./exceljs-workbook";
 
 export type XlsxRunOutcome =
   | {
@@ -29,13 +29,8 @@ export async function runOnWorkbookFile(
   fileName: string,
   options: JobOptions,
 ): Promise<XlsxRunOutcome> {
-  const opened = await openWorkbookFile(data, fileName);
-  const outcome = runJob(opened.grid, options);
+  const workbook = await ExcelJsWorkbook.open(data, fileName);
+  const outcome = await runJobOnWorkbook(workbook, options);
   if (!outcome.ok) return outcome;
-  const job = outcome.result;
-  const output = await workbookWithOutputs(opened.workbook, job.sheets, job.lang, {
-    newSheet: job.newRecord,
-    append: job.round.record,
-  });
-  return { ok: true, job, warnings: opened.warnings, output };
+  return { ok: true, job: outcome.result, warnings: workbook.warnings, output: await workbook.save() };
 }

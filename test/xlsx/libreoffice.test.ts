@@ -52,7 +52,10 @@ describe("the output workbook in LibreOffice", () => {
       if (!outcome.ok) throw new Error(outcome.error["en-US"]);
       const workbook = new ExcelJS.Workbook();
       workbook.addWorksheet("欠费台账").addRow(["房号"]);
-      const bytes = await workbookWithOutputs(workbook, outcome.result.sheets, "zh-CN");
+      const bytes = await workbookWithOutputs(workbook, outcome.result.sheets, "zh-CN", {
+        newSheet: outcome.result.newRecord,
+        append: outcome.result.round.record,
+      });
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-lo-"));
       const xlsx = path.join(dir, "out.xlsx");
       fs.writeFileSync(xlsx, bytes);

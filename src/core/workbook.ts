@@ -1,0 +1,47 @@
+import { WorkbookGrid } from "./grid";
+import { JobOptions, JobOutcome, JobResult, runJob } from "./job";
+import { OutputSheet } from "./output";
+import { RecordAppend } from "./record";
+import { Lang } from "./text";
+
+/** What a run writes: the add-in's sheets, rebuilt whole, and this round's rows for the collection record. */
+export interface JobOutputs {
+  readonly sheets: readonly OutputSheet[];
+  readonly lang: Lang;
+  /** The record sheet to create when the workbook has none (null when it exists: then `append` is appended). */
+  readonly newRecord: OutputSheet | null;
+  readonly append: RecordAppend;
+}
+
+/** Progress of a long read or write, for a progress bar: `done` of `total` steps. */
+export type ProgressListener = (done: number, total: number) => void;
+
+/**
+ * The one small interface between the core and a workbook. Two implementations: Office.js (the open workbook in
+ * Excel, src/office) and ExcelJS (a file's bytes, src/xlsx). The core never sees either library.
+ */
+export interface ArrearsWorkbook {
+  /** Every sheet's cell values, read fresh: in a co-authored workbook another person may have changed them. */
+  readGrid(progress?: ProgressListener): Promise<WorkbookGrid>;
+  /**
+   * Replaces the add-in's output sheets and appends to the record. Never touches any other sheet; when it fails
+   * part-way, the earlier outputs are still there and whole.
+   */
+  writeOutputs(outputs: JobOutputs, progress?: ProgressListener): Promise<void>;
+}
+
+export function jobOutputs(job: JobResult): JobOutputs {
+  return { sheets: job.sheets, lang: job.lang, newRecord: job.newRecord, append: job.round.record };
+}
+
+/** Read, run, and (when the run succeeds) write: the same path for the add-in, the browser page and the CLI. */
+export async function runJobOnWorkbook(
+  workbook: ArrearsWorkbook,
+  options: JobOptions,
+  progress?: ProgressListener,
+): Promise<JobOutcome> {
+  const grid = await workbook.readGrid(progress);
+  const outcome = runJob(grid, options);
+  if (outcome.ok) await workbook.writeOutputs(jobOutputs(outcome.result), progress);
+  return outcome;
+}
