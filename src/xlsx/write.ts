@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { CellValue, columnLetter, isCellError } from "../core/grid";
 import { Block, OutputSheet, TableBlock, TextStyle, chartAnchors, numberFormat } from "../core/output";
 import { Lang } from "../core/text";
+import { linesOf } from "../core/sheet-layout";
 
 /** Where a table landed on the sheet (1-based rows), so a chart can refer to its cells. */
 export interface TablePlacement {
@@ -186,23 +187,4 @@ function toExcelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
   if (isCellError(value)) return value.error;
   return value;
-}
-
-/** How many lines text takes in a column this many characters wide. */
-function linesOf(text: string, width: number): number {
-  return text
-    .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
-}
-
-/** Width of text in Excel character units: CJK and full-width characters count two. */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return n;
 }

@@ -1,0 +1,178 @@
+import { runJob } from "../../src/core/job";
+import { jobOutputs, runJobOnWorkbook } from "../../src/core/workbook";
+import { OfficeWorkbook } from "../../src/office/workbook";
+import { FakeExcel } from "../support/excel-fake";
+
+const LIMIT = 5 * 1024 * 1024;
+const OUTPUTS = ["催缴分类", "公告栏", "催缴看板", "催缴通知", "通知模板", "催缴设置", "读取报告"];
+
+/** A household ledger with a title row, as people keep it; `n` households, some in arrears. */
+function ledger(n: number): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [
+    ["锦绣花园 物业费欠费台账", null, null, null, null, null],
+    ["房号", "业主", "电话", "欠费月数", "欠费金额", "催缴员"],
+  ];
+  for (let i = 0; i < n; i++) {
+    const months = i % 5 === 0 ? 0 : i % 7 === 0 ? 9 : (i % 4) + 1;
+    rows.push([
+      `${(i % 30) + 1}-${Math.floor(i / 30) + 1}01`,
+      `业主${i}`,
+      `138${String(i).padStart(8, "0")}`,
+      months,
+      months * 300,
+      `催缴员${i % 6}`,
+    ]);
+  }
+  return rows;
+}
+
+function officeOn(fake: FakeExcel): OfficeWorkbook {
+  return new OfficeWorkbook({ run: fake.run, supports: () => true });
+}
+
+const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
+
+describe("the Office.js edge on a counting fake of Excel", () => {
+  it("reads what the core expects: title rows, error values, date headers", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", [...ledger(3), ["合计", null, null, null, "#N/A", null]]);
+    const grid = await officeOn(fake).readGrid();
+    const sheet = grid.sheets[0];
+    expect(sheet.name).toBe("台账");
+    expect(sheet.firstRow).toBe(1);
+    expect(sheet.rows[1]).toEqual(["房号", "业主", "电话", "欠费月数", "欠费金额", "催缴员"]);
+    expect(sheet.rows[5][4]).toEqual({ error: "#N/A" });
+    const outcome = runJob(grid, OPTIONS);
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    expect(outcome.result.read.households).toHaveLength(3);
+    expect(outcome.result.read.skipped.map((s) => s.row)).toEqual([6]);
+  });
+
+  it("turns a date-formatted serial in the header area into a date, and leaves amounts alone", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("月度", [
+      ["房号", 45658, 45689],
+      ["1-101", 300, 300],
+    ]);
+    sheet.numberFormats.push({ rect: { row: 0, column: 1, rows: 1, columns: 2 }, format: "yyyy-mm" });
+    const grid = await officeOn(fake).readGrid();
+    expect(grid.sheets[0].rows[0][1]).toEqual(new Date("2025-01-01T00:00:00Z"));
+    expect(grid.sheets[0].rows[1][1]).toBe(300);
+  });
+
+  it("runs the whole job: the outputs in order, tables and the chart, the user's sheet unchanged", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(10));
+    const before = JSON.stringify(fake.sheet("台账").values());
+    const outcome = await runJobOnWorkbook(officeOn(fake), OPTIONS);
+    expect(outcome.ok).toBe(true);
+    expect(fake.names()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
+    expect(JSON.stringify(fake.sheet("台账").values())).toBe(before);
+    expect(fake.names().some((n) => n.startsWith("~AD"))).toBe(false);
+    expect(fake.sheets.every((s) => s.visibility === "Visible")).toBe(true);
+    const classification = fake.sheet("催缴分类");
+    expect(classification.tables).toHaveLength(1);
+    expect(classification.tables[0].name).not.toMatch(/^AD_tmp/);
+    expect(classification.freezeRows).toBe(3);
+    expect(classification.page.paperSize).toBe("A4");
+    expect(fake.sheet("催缴看板").charts.length).toBeGreaterThan(0);
+    const chart = fake.sheet("催缴看板").charts[0];
+    expect(chart.categories?.sheet).toBe(fake.sheet("催缴看板"));
+    expect(chart.categories?.rect.rows).toBe(chart.values.rect.rows);
+    expect(chart.title).not.toBe("");
+    expect(fake.sheet("公告栏").printTitleRows).toMatch(/^\$\d+:\$\d+$/);
+  });
+
+  it("syncs grow only with the bytes sent (chunks of ~4 MB), never with the rows' operations; no request over 5 MB", async () => {
+    const measured: {
+      households: number;
+      syncs: number;
+      request: number;
+      total: number;
+      response: number;
+    }[] = [];
+    for (const n of [10, 100_000]) {
+      const fake = new FakeExcel();
+      fake.addSheet("台账", ledger(n));
+      const workbook = officeOn(fake);
+      const grid = await workbook.readGrid();
+      const readSyncs = fake.syncs;
+      const outcome = runJob(grid, OPTIONS);
+      if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+      expect(outcome.result.read.households).toHaveLength(n);
+      await workbook.writeOutputs(jobOutputs(outcome.result));
+      measured.push({
+        households: n,
+        syncs: fake.syncs,
+        request: fake.maxRequestBytes,
+        total: fake.totalRequestBytes,
+        response: fake.maxResponseBytes,
+      });
+      expect(readSyncs).toBeLessThanOrEqual(n > 1000 ? 6 : 3);
+      expect(fake.maxRequestBytes).toBeLessThan(LIMIT);
+      expect(fake.maxResponseBytes).toBeLessThan(LIMIT);
+      expect(fake.sheet("催缴分类").values().length).toBeGreaterThan(n);
+      // A fixed handful of syncs, plus one per ~3 MB actually sent: the chunks are kept full.
+      expect(fake.syncs).toBeLessThanOrEqual(8 + Math.ceil(fake.totalRequestBytes / 3_000_000));
+    }
+    process.stdout.write(`Office.js edge on the fake: ${JSON.stringify(measured)}\n`);
+    // Small sheets: a fixed number of syncs. Large ones: only the chunking adds syncs (bytes ÷ 4 MB).
+    expect(measured[0].syncs).toBeLessThanOrEqual(6);
+  }, 180_000);
+
+  it("a failure in the middle of writing leaves the earlier outputs and the user's sheet as they were", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(20));
+    const office = officeOn(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const snapshot = () =>
+      JSON.stringify(fake.sheets.map((s) => [s.name, s.visibility, s.values(), s.tables.map((t) => t.name)]));
+    const before = snapshot();
+    // A co-author changed nothing; the second run fails while writing its third sheet's values.
+    fake.operations = 0;
+    fake.failOperationKind = /^range\.values$/;
+    fake.failAtOperation = 3;
+    await expect(runJobOnWorkbook(office, { ...OPTIONS, roundDate: "2026-11-24" })).rejects.toThrow(
+      /写入“.*公告栏.*”时出错，之前的结果和您的工作表都未改动/,
+    );
+    expect(snapshot()).toBe(before);
+    expect(fake.names().some((n) => n.startsWith("~AD"))).toBe(false);
+  });
+
+  it("running twice gives the same sheets, and a later round appends to the record without rewriting it", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = officeOn(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const record = () => fake.sheet("催缴记录").values();
+    const first = record();
+    expect(first.length).toBeGreaterThan(1);
+    await runJobOnWorkbook(office, OPTIONS); // same day: nothing logged twice
+    expect(record()).toEqual(first);
+    expect(fake.names()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
+    await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
+    const later = record();
+    expect(later.length).toBeGreaterThan(first.length);
+    expect(later.slice(0, first.length)).toEqual(first);
+    // The record's table was stretched over the new rows.
+    const table = fake.sheet("催缴记录").tables[0];
+    expect(table.rect.row + table.rect.rows).toBe(later.length);
+    expect(later.some((row) => row.includes("第2次提醒"))).toBe(true);
+  });
+
+  it("never writes cell text as a formula", async () => {
+    const fake = new FakeExcel();
+    const rows = ledger(3);
+    rows[2][1] = "=1+1";
+    rows[3][1] = "@SUM(A1)";
+    fake.addSheet("台账", rows);
+    await runJobOnWorkbook(officeOn(fake), OPTIONS);
+    const cells = fake
+      .sheet("催缴分类")
+      .cells.flat()
+      .filter((c) => c !== undefined);
+    expect(cells.some((c) => c?.formula)).toBe(false);
+    expect(cells.some((c) => c?.value === "=1+1")).toBe(true);
+    expect(cells.some((c) => c?.value === "@SUM(A1)")).toBe(true);
+  });
+});
