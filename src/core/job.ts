@@ -7,7 +7,14 @@ import { Layout } from "./household";
 import { OutputSheet } from "./output";
 import { ReadResult, SheetCandidate, estateFromTitle, readArrears } from "./reader";
 import { RunSummary, classificationSheet, readReportSheet, runSummary, summaryLines } from "./report";
-import { Settings, classifySettingsOf, findSettingsSheet, readSettings, settingsSheet } from "./settings";
+import {
+  MaskMode,
+  Settings,
+  classifySettingsOf,
+  findSettingsSheet,
+  readSettings,
+  settingsSheet,
+} from "./settings";
 import { Lang, Localized, formatYuan } from "./text";
 import { IsoDate } from "./values";
 import { Round, newRecordSheet, noticesSheet, planRound } from "./notices";
@@ -27,6 +34,8 @@ export interface JobOptions {
   readonly layout?: Layout;
   /** The day this round's notices go out and are logged (default: today). */
   readonly roundDate?: IsoDate;
+  /** Overrides the settings' privacy choice for the bulletin (the task pane's masking choice). */
+  readonly maskMode?: MaskMode;
 }
 
 export interface JobResult {
@@ -76,9 +85,11 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     return { ok: false, error: outcome.error, candidates: outcome.candidates, settingsProblems };
   const read = outcome.result;
   // A blank estate name is taken from the sheet's title and written into the settings, where it can be corrected.
-  const settings: Settings = stored.estateName
-    ? stored
-    : { ...stored, estateName: estateFromTitle(read.title) };
+  const settings: Settings = {
+    ...stored,
+    estateName: stored.estateName || estateFromTitle(read.title),
+    maskMode: options.maskMode ?? stored.maskMode,
+  };
   const roundDate = options.roundDate ?? options.today;
   const record = readRecord(workbook, read.households);
   const facts = campaignFactsByHousehold(record.entries, roundDate);

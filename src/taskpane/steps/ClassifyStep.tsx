@@ -1,0 +1,215 @@
+import * as React from "react";
+import {
+  Badge,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../../core/classify";
+import { formatYuan } from "../../core/text";
+import type { PaneState } from "../App";
+
+const SHOWN = 200;
+
+const useStyles = makeStyles({
+  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px" },
+  row: { cursor: "pointer" },
+  detail: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "8px",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+/** Step 2: the four kinds with counts and amounts, the list filtered, and one household's evidence. */
+export function ClassifyStep({ state }: { state: PaneState }) {
+  const { t, lang, outcome, selectedRow } = state;
+  const styles = useStyles();
+  const [kind, setKind] = React.useState("");
+  const [flag, setFlag] = React.useState("");
+  const [building, setBuilding] = React.useState("");
+  const [collector, setCollector] = React.useState("");
+  const [picked, setPicked] = React.useState<string | null>(null);
+  const verdicts: readonly Verdict[] = outcome?.ok ? outcome.result.verdicts : [];
+
+  // A row selected in the sheet shows that household.
+  React.useEffect(() => {
+    if (!selectedRow) return;
+    const v = verdicts.find(
+      (x) => x.household.sheet === selectedRow.sheet && x.household.rows.includes(selectedRow.row),
+    );
+    if (v) setPicked(v.household.key);
+  }, [selectedRow, verdicts]);
+
+  if (!outcome?.ok) return <Text>{t("noHouseholds")}</Text>;
+  const buildings = unique(verdicts.map((v) => v.household.building));
+  const collectors = unique(verdicts.map((v) => v.household.collector));
+  const shown = verdicts.filter(
+    (v) =>
+      (!kind || v.kind === kind) &&
+      (!flag || v.flags.includes(flag as (typeof FLAGS)[number])) &&
+      (!building || v.household.building === building) &&
+      (!collector || v.household.collector === collector),
+  );
+  const current = verdicts.find((v) => v.household.key === picked) ?? null;
+
+  return (
+    <>
+      <Table size="extra-small" aria-label={t("kind")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("kind")}</TableHeaderCell>
+            <TableHeaderCell>{t("households")}</TableHeaderCell>
+            <TableHeaderCell>{t("amount")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {KINDS.map((k) => {
+            const of = verdicts.filter((v) => v.kind === k);
+            return (
+              <TableRow key={k}>
+                <TableCell>{KIND_LABELS[k][lang]}</TableCell>
+                <TableCell>{of.length}</TableCell>
+                <TableCell>{formatYuan(sum(of))}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <div className={styles.filters}>
+        <Field label={t("kind")} size="small">
+          <Select size="small" value={kind} onChange={(_, d) => setKind(d.value)}>
+            <option value="">{t("all")}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k][lang]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("flag")} size="small">
+          <Select size="small" value={flag} onChange={(_, d) => setFlag(d.value)}>
+            <option value="">{t("all")}</option>
+            {FLAGS.map((f) => (
+              <option key={f} value={f}>
+                {FLAG_LABELS[f][lang]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("building")} size="small">
+          <Select size="small" value={building} onChange={(_, d) => setBuilding(d.value)}>
+            <option value="">{t("all")}</option>
+            {buildings.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("collector")} size="small">
+          <Select size="small" value={collector} onChange={(_, d) => setCollector(d.value)}>
+            <option value="">{t("all")}</option>
+            {collectors.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Text size={200}>
+        {t("showing")} {Math.min(SHOWN, shown.length)} {t("of")} {shown.length}；{t("total")}{" "}
+        {formatYuan(sum(shown))}
+      </Text>
+      {current && <Detail verdict={current} state={state} className={styles.detail} />}
+      {!current && <Text size={200}>{t("pickHousehold")}</Text>}
+      <Table size="extra-small" aria-label={t("stepClassify")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("room")}</TableHeaderCell>
+            <TableHeaderCell>{t("kind")}</TableHeaderCell>
+            <TableHeaderCell>{t("amount")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.slice(0, SHOWN).map((v) => (
+            <TableRow
+              key={v.household.key}
+              className={styles.row}
+              tabIndex={0}
+              aria-selected={v.household.key === picked}
+              onClick={() => setPicked(v.household.key)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  setPicked(v.household.key);
+                }
+              }}
+            >
+              <TableCell>{v.household.label}</TableCell>
+              <TableCell>{KIND_LABELS[v.kind][lang]}</TableCell>
+              <TableCell>
+                {v.household.amountOverdue === null ? "?" : formatYuan(v.household.amountOverdue)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
+
+function Detail(props: { verdict: Verdict; state: PaneState; className: string }) {
+  const { verdict: v, state } = props;
+  const { t, lang } = state;
+  const h = v.household;
+  return (
+    <section className={props.className} aria-label={h.label}>
+      <Text weight="semibold">
+        {h.label} {h.owner}
+      </Text>{" "}
+      <Badge appearance="tint">{KIND_LABELS[v.kind][lang]}</Badge>{" "}
+      {v.flags.map((f) => (
+        <Badge key={f} appearance="outline" color="warning">
+          {FLAG_LABELS[f][lang]}
+        </Badge>
+      ))}
+      <div>
+        {t("months")} {h.monthsOverdue ?? "?"}，{t("amount")}{" "}
+        {h.amountOverdue === null ? "?" : formatYuan(h.amountOverdue)}
+      </div>
+      <Text weight="semibold">{t("reasons")}</Text>
+      <ul>
+        {v.reasons.map((r, i) => (
+          <li key={i}>{r[lang]}</li>
+        ))}
+      </ul>
+      <Text weight="semibold">{t("nextSteps")}</Text>
+      <ol>
+        {v.nextSteps.map((r, i) => (
+          <li key={i}>{r[lang]}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ""))].sort((a, b) =>
+    a.localeCompare(b, "zh-CN", { numeric: true }),
+  );
+}
+
+function sum(verdicts: readonly Verdict[]): number {
+  return Math.round(verdicts.reduce((a, v) => a + (v.household.amountOverdue ?? 0), 0) * 100) / 100;
+}

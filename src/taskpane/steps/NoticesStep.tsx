@@ -1,0 +1,161 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+} from "@fluentui/react-components";
+import { mailingCsv, smsCsv } from "../../core/exports";
+import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/stages";
+import { formatYuan } from "../../core/text";
+import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
+import type { PaneState } from "../App";
+
+const SHOWN = 200;
+
+const useStyles = makeStyles({
+  buttons: { display: "flex", flexWrap: "wrap", gap: "4px" },
+});
+
+/** Step 4: this round's notices, the held-back households, writing the round, and the exports. */
+export function NoticesStep({ state }: { state: PaneState }) {
+  const { t, lang, outcome, options, host } = state;
+  const styles = useStyles();
+  const [written, setWritten] = React.useState<string[] | null>(null);
+  if (!outcome?.ok) return <Text>{t("noHouseholds")}</Text>;
+  const job = outcome.result;
+  const round = job.round;
+  const zh = lang === "zh-CN";
+  const byStage = new Map<string, number>();
+  for (const n of round.notices) {
+    const name = STAGE_NAMES[n.stage][lang];
+    byStage.set(name, (byStage.get(name) ?? 0) + 1);
+  }
+  const letters = round.notices.flatMap((n) => (n.letter ? [n.letter] : []));
+  const base = `${baseName(host.fileName)}-${round.date}`;
+
+  return (
+    <>
+      <Field label={t("roundDate")}>
+        <Input
+          type="date"
+          value={options.roundDate}
+          onChange={(_, d) => {
+            if (/^\d{4}-\d{2}-\d{2}$/.test(d.value)) state.setOptions({ roundDate: d.value });
+          }}
+        />
+      </Field>
+      <Text>
+        {t("noticesNow")}：{round.notices.length} {t("households")}
+        {byStage.size > 0 && `（${[...byStage].map(([k, v]) => `${k} ${v}`).join(zh ? "、" : ", ")}）`}；
+        {t("heldBack")} {round.held.length}
+      </Text>
+      {[
+        ...round.warnings,
+        ...round.templateProblems.map((p) => p.message),
+        ...round.recordProblems.map((p) =>
+          zh
+            ? { ...p.reason, "zh-CN": `${p.sheet} ${p.column}${p.row}：${p.reason["zh-CN"]}` }
+            : { ...p.reason, "en-US": `${p.sheet} ${p.column}${p.row}: ${p.reason["en-US"]}` },
+        ),
+      ]
+        .slice(0, 10)
+        .map((w, i) => (
+          <MessageBar key={i} intent="warning">
+            <MessageBarBody>{w[lang]}</MessageBarBody>
+          </MessageBar>
+        ))}
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          disabled={state.busy || round.notices.length === 0}
+          onClick={async () => setWritten(await state.writeAll(true))}
+        >
+          {zh ? "写入催缴通知并登记到催缴记录" : "Write the notices and log them in the record"}
+        </Button>
+        <Button
+          disabled={state.busy || letters.length === 0}
+          onClick={() =>
+            void state.task(t("writing"), async () => {
+              // docx is loaded only when letters are exported: it stays out of the pane's first load.
+              const { lettersDocx } = await import(
+                /* webpackChunkName: "letters" */ "../../export/letters-docx"
+              );
+              const title = zh ? `催缴通知 ${round.date}` : `Notices ${round.date}`;
+              download(`${base}-letters.docx`, await lettersDocx(letters, { title, lang }), DOCX_TYPE);
+            })
+          }
+        >
+          {letters.length > 0 ? `${t("exportLetters")} · ${letters.length}` : t("noLetters")}
+        </Button>
+        <Button
+          disabled={state.busy || !round.notices.some((n) => n.sms !== null)}
+          onClick={() => download(`${base}-sms.csv`, smsCsv(round), CSV_TYPE)}
+        >
+          {t("exportSms")}
+        </Button>
+        <Button
+          disabled={state.busy || !round.notices.some((n) => n.channel === "ems")}
+          onClick={() => download(`${base}-mailing.csv`, mailingCsv(round, job.settings), CSV_TYPE)}
+        >
+          {t("exportMailing")}
+        </Button>
+      </div>
+      {written && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {t("written")}
+            {written.join(zh ? "、" : ", ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Table size="extra-small" aria-label={t("noticesNow")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("room")}</TableHeaderCell>
+            <TableHeaderCell>{t("stage")}</TableHeaderCell>
+            <TableHeaderCell>{t("channel")}</TableHeaderCell>
+            <TableHeaderCell>{t("collector")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {round.notices.slice(0, SHOWN).map((n) => (
+            <TableRow key={n.verdict.household.key} title={n.reason[lang]}>
+              <TableCell>{n.verdict.household.label}</TableCell>
+              <TableCell>
+                {STAGE_NAMES[n.stage][lang]}
+                {n.total !== null && n.lateFee !== null ? ` · ${formatYuan(n.total)}` : ""}
+              </TableCell>
+              <TableCell>{CHANNEL_LABELS[n.channel][lang]}</TableCell>
+              <TableCell>{n.verdict.household.collector}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {round.held.length > 0 && (
+        <>
+          <Text weight="semibold">
+            {t("heldBack")} ({round.held.length})
+          </Text>
+          <ul aria-label={t("heldBack")}>
+            {round.held.slice(0, SHOWN).map((h) => (
+              <li key={h.verdict.household.key}>
+                <strong>{h.verdict.household.label}</strong> {h.reason[lang]}
+                {h.nextDate ? `（${t("nextDate")} ${h.nextDate}）` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

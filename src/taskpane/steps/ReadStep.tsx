@@ -1,0 +1,175 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { FIELDS, FIELD_LABELS, Field as FieldName } from "../../core/fields";
+import { CellValue, columnLetter } from "../../core/grid";
+import { cellText } from "../../core/values";
+import type { PaneState } from "../App";
+
+/** Step 1: which sheet, which layout, which column is which field, and every row not read. */
+export function ReadStep({ state }: { state: PaneState }) {
+  const { t, lang, outcome, grid, options, host } = state;
+  const read = outcome?.ok ? outcome.result.read : null;
+  const candidates = outcome ? (outcome.ok ? outcome.result.read.candidates : outcome.candidates) : [];
+  const best = candidates.length > 0 ? [...candidates].sort((a, b) => b.score - a.score)[0].sheet : undefined;
+  const sheetGrid = grid?.sheets.find((s) => s.name === read?.sheet);
+  const headerCells: CellValue[] =
+    read && sheetGrid ? [...(sheetGrid.rows[read.headerRow - sheetGrid.firstRow] ?? [])] : [];
+  const columnChoices = headerCells.map((v, i) => {
+    const letter = columnLetter((sheetGrid?.firstColumn ?? 1) + i);
+    const text = cellText(v);
+    return { letter, label: text ? `${letter}：${text.replace(/\s+/g, " ")}` : letter };
+  });
+  const mapped = new Map(read?.columns.map((c) => [c.field, c.column]) ?? []);
+  const shownFields = FIELDS.filter((f) => mapped.has(f) || options.columns[f] !== undefined);
+  const otherFields = FIELDS.filter((f) => !shownFields.includes(f));
+  const [extraField, setExtraField] = React.useState<FieldName | "">("");
+  const layoutName = read
+    ? t(
+        read.layout === "household"
+          ? "layoutHousehold"
+          : read.layout === "monthly"
+            ? "layoutMonthly"
+            : "layoutBill",
+      )
+    : "";
+
+  const go = (sheet: string, row: number, column: string | null) => {
+    if (host.selectCell) void host.selectCell(sheet, row, column);
+  };
+
+  return (
+    <>
+      <Field label={t("sheet")}>
+        <Select
+          value={options.sheet ?? read?.sheet ?? ""}
+          onChange={(_, d) => state.setOptions({ sheet: d.value || undefined, columns: {} })}
+          disabled={state.busy}
+        >
+          {candidates.map((c) => (
+            <option key={c.sheet} value={c.sheet}>
+              {c.sheet}
+              {c.sheet === best ? t("bestMatch") : ""}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button onClick={() => void state.reread()} disabled={state.busy}>
+        {t("reread")}
+      </Button>
+      {read && (
+        <Text>
+          {t("layout")}：{layoutName}；{t("headerRow")} {read.headerRow}；{read.households.length}{" "}
+          {t("households")}
+        </Text>
+      )}
+      {read && (
+        <Table size="extra-small" aria-label={t("mapping")}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("field")}</TableHeaderCell>
+              <TableHeaderCell>{t("column")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {[...shownFields, ...(extraField ? [extraField] : [])].map((field) => (
+              <TableRow key={field}>
+                <TableCell>{FIELD_LABELS[field][lang]}</TableCell>
+                <TableCell>
+                  <Select
+                    size="small"
+                    aria-label={FIELD_LABELS[field][lang]}
+                    value={options.columns[field] ?? mapped.get(field) ?? ""}
+                    onChange={(_, d) =>
+                      state.setOptions({ columns: { ...options.columns, [field]: d.value } })
+                    }
+                  >
+                    <option value="">{t("notUsed")}</option>
+                    {columnChoices.map((c) => (
+                      <option key={c.letter} value={c.letter}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </Select>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {read && (
+        <Field label={`+ ${t("field")}`}>
+          <Select
+            size="small"
+            value={extraField}
+            onChange={(_, d) => setExtraField(d.value as FieldName | "")}
+          >
+            <option value="">—</option>
+            {otherFields.map((f) => (
+              <option key={f} value={f}>
+                {FIELD_LABELS[f][lang]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {read && read.monthColumns.length > 0 && (
+        <Text size={200}>
+          {lang === "zh-CN" ? "月份列" : "Month columns"}: {read.monthColumns[0].column}–
+          {read.monthColumns[read.monthColumns.length - 1].column}
+        </Text>
+      )}
+      {read && (
+        <>
+          <Text weight="semibold">
+            {t("skipped")} ({read.skipped.length})
+          </Text>
+          {read.skipped.length === 0 && <Text size={200}>{t("nothingSkipped")}</Text>}
+          <ul aria-label={t("skipped")}>
+            {read.skipped.slice(0, 200).map((s) => (
+              <li key={`${s.sheet}-${s.row}`}>
+                <Where onGo={host.selectCell && (() => go(s.sheet, s.row, null))}>
+                  {s.sheet} {lang === "zh-CN" ? `第 ${s.row} 行` : `row ${s.row}`}
+                </Where>
+                {s.reason[lang]}
+              </li>
+            ))}
+          </ul>
+          <Text weight="semibold">
+            {t("problems")} ({read.problems.length})
+          </Text>
+          <ul aria-label={t("problems")}>
+            {read.problems.slice(0, 200).map((p) => (
+              <li key={`${p.sheet}-${p.row}-${p.column}`}>
+                <Where onGo={host.selectCell && (() => go(p.sheet, p.row, p.column))}>
+                  {`${p.sheet} ${p.column}${p.row}`}
+                </Where>
+                “{p.value}”：{p.reason[lang]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** A place in the workbook: a button that selects it in Excel, plain text where there is no sheet to show. */
+function Where(props: { onGo: (() => void) | undefined; children: React.ReactNode }) {
+  if (!props.onGo) return <strong>{props.children} </strong>;
+  return (
+    <Button appearance="transparent" size="small" onClick={props.onGo}>
+      {props.children}
+    </Button>
+  );
+}

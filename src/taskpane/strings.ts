@@ -1,0 +1,105 @@
+import { Lang } from "../core/text";
+
+/** The pane's own words; the domain's words (kinds, flags, stages, reasons) come from the core, localised there. */
+const STRINGS = {
+  appTitle: ["物业费催缴助手", "Arrears Desk"],
+  stepRead: ["1 读取", "1 Read"],
+  stepClassify: ["2 分类", "2 Classify"],
+  stepBoards: ["3 公告栏与看板", "3 Bulletin & dashboard"],
+  stepNotices: ["4 催缴通知", "4 Notices"],
+  stepRecord: ["5 催缴记录", "5 Record"],
+  sheet: ["欠费台账工作表", "Arrears sheet"],
+  bestMatch: ["（最匹配）", " (best match)"],
+  reread: ["重新读取", "Read again"],
+  reading: ["正在读取…", "Reading…"],
+  writing: ["正在写入…", "Writing…"],
+  cancel: ["取消", "Cancel"],
+  cancelled: ["已取消，工作簿未改动", "Cancelled: the workbook was not changed"],
+  layout: ["版式", "Layout"],
+  layoutHousehold: ["每户一行", "one row per household"],
+  layoutMonthly: ["每月一列", "one column per month"],
+  layoutBill: ["每张账单一行", "one row per bill"],
+  headerRow: ["表头行", "Header row"],
+  households: ["户", "households"],
+  mapping: ["列的识别", "Columns"],
+  field: ["字段", "Field"],
+  column: ["列", "Column"],
+  notUsed: ["（不使用）", "(not used)"],
+  auto: ["（自动）", "(automatic)"],
+  skipped: ["未作为住户读取的行", "Rows not read as households"],
+  problems: ["无法识别的单元格", "Cells that could not be read"],
+  nothingSkipped: ["每一行都已读取", "Every row was read"],
+  goTo: ["定位", "Go to"],
+  kind: ["类别", "Kind"],
+  flag: ["标记", "Flag"],
+  building: ["楼栋", "Building"],
+  collector: ["催缴员", "Collector"],
+  all: ["全部", "All"],
+  room: ["房号", "Room"],
+  owner: ["业主", "Owner"],
+  months: ["欠费月数", "Months"],
+  amount: ["欠费金额", "Amount"],
+  reasons: ["依据", "Why"],
+  nextSteps: ["下一步", "Next steps"],
+  total: ["合计", "Total"],
+  showing: ["显示", "Showing"],
+  of: ["/", "of"],
+  pickHousehold: ["点选一户查看依据和下一步", "Pick a household to see why and what next"],
+  masking: ["公示方式", "Names on the bulletin"],
+  maskRoomOnly: ["只列房号和金额（默认）", "Rooms and amounts only (default)"],
+  maskMasked: ["姓名打码（张**）", "Masked names (Zhang**)"],
+  maskConsented: ["已同意公示的列全名", "Full names where consent is recorded"],
+  writeSheets: ["写入全部结果工作表", "Write all result sheets"],
+  written: ["已写入：", "Written: "],
+  downloadWorkbook: ["下载结果工作簿", "Download the result workbook"],
+  thanksList: ["感谢名单", "Thank-you list"],
+  arrearsList: ["欠费公示", "Arrears list"],
+  roundDate: ["本轮日期", "Round date"],
+  noticesNow: ["本轮通知", "Notices in this round"],
+  heldBack: ["暂缓", "Held back"],
+  stage: ["阶段", "Stage"],
+  channel: ["方式", "Channel"],
+  deadline: ["截止日期", "Deadline"],
+  why: ["原因", "Why"],
+  nextDate: ["下次", "Next"],
+  exportLetters: ["导出通知书 (.docx)", "Letters (.docx)"],
+  exportSms: ["导出短信 (.csv)", "SMS list (.csv)"],
+  exportMailing: ["导出 EMS 邮寄清单 (.csv)", "EMS mailing list (.csv)"],
+  noLetters: ["本轮没有纸质通知", "No letters in this round"],
+  warnings: ["提示", "Warnings"],
+  logTitle: ["登记一次催缴", "Log a contact"],
+  household: ["住户", "Household"],
+  chooseHousehold: [
+    "选择住户（或在表格中选中其所在行）",
+    "Choose a household (or select its row in the sheet)",
+  ],
+  result: ["结果", "Result"],
+  date: ["日期", "Date"],
+  promisedDate: ["承诺日期", "Promised date"],
+  paidAmount: ["金额", "Amount"],
+  proof: ["凭证", "Proof"],
+  note: ["备注", "Note"],
+  save: ["登记", "Log it"],
+  logged: ["已登记到催缴记录：", "Logged in the collection record: "],
+  openFile: ["打开 .xlsx / .csv 文件", "Open an .xlsx / .csv file"],
+  browserIntro: [
+    "没有 Excel？在浏览器中打开欠费台账，数据只在本机处理，不会上传到任何地方。",
+    "No Excel? Open the arrears sheet here: everything stays in this browser, nothing is uploaded.",
+  ],
+  error: ["出错了", "Something went wrong"],
+  noHouseholds: ["没有可显示的住户", "No households to show"],
+  language: ["English", "中文"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type StringKey = keyof typeof STRINGS;
+export type Translate = (key: StringKey) => string;
+
+export function translator(lang: Lang): Translate {
+  const i = lang === "zh-CN" ? 0 : 1;
+  return (key) => STRINGS[key][i];
+}
+
+/** zh-CN unless Office (or the browser) speaks English. */
+export function paneLanguage(displayLanguage: string | undefined): Lang {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en-US" : "zh-CN";
+}
