@@ -1,0 +1,293 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as http from "http";
+import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import { AddressInfo } from "net";
+import type { Browser, Download, Page } from "playwright-core";
+import webpack from "webpack";
+
+// The task pane in a real browser: Debian's Chromium driven by playwright-core, on the browser page (the same
+// pane over ExcelJS), served from a local origin. Under CI=true a missing Chromium fails instead of skipping.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-arrears.xlsx");
+const ROOT = path.join(__dirname, "..", "..");
+/** SCREENSHOTS=1 refreshes the README's pictures in docs/; otherwise they go to a temporary folder. */
+const SHOTS =
+  process.env.SCREENSHOTS === "1" ? path.join(ROOT, "docs") : fs.mkdtempSync(path.join(os.tmpdir(), "pane-"));
+
+const available = fs.existsSync(CHROMIUM);
+const suite = available || process.env.CI === "true" ? describe : describe.skip;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require("../../webpack.config.js") as (
+  env: Record<string, string>,
+  argv: { mode: string },
+) => webpack.Configuration[];
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chromium)"}`, () => {
+  let outDir = "";
+  let server: http.Server;
+  let origin = "";
+  let browser: Browser;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    // PANE_DIST=dir reuses a build (while working on the tests); the suite builds its own otherwise.
+    if (process.env.PANE_DIST) outDir = path.resolve(process.env.PANE_DIST);
+    else await build();
+    server = http.createServer((req, res) => {
+      const file = path.join(outDir, decodeURIComponent((req.url ?? "/").split("?")[0]));
+      if (!file.startsWith(outDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function build(): Promise<void> {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-app-"));
+    const stats = await new Promise<webpack.MultiStats>((resolve, reject) =>
+      webpack(makeConfig({ only: "app", out: outDir }, { mode: "production" }), (error, result) =>
+        error || !result ? reject(error) : resolve(result),
+      ),
+    );
+    if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+  }
+
+  async function openPane(lang: "zh-CN" | "en-US"): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 900 },
+      acceptDownloads: true,
+      locale: lang,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("response", (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    await page.goto(`${origin}/browser.html?lang=${lang}`);
+    await page.setInputFiles("input[type=file]", SAMPLE);
+    return { page, problems };
+  }
+
+  async function saved(download: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
+    const d = await download;
+    const file = await d.path();
+    return { name: d.suggestedFilename(), bytes: fs.readFileSync(file) };
+  }
+
+  async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb;
+  }
+
+  it("goes through all five steps on the sample, in zh-CN at 320 px, and the downloads hold the results", async () => {
+    const { page, problems } = await openPane("zh-CN");
+
+    // 1 Read: the layout, the households, the mapping and the skipped totals row.
+    await page.getByText("352 户").waitFor({ timeout: 60_000 });
+    await expect(page.getByText("每月一列").count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText("第 357 行").count()).resolves.toBe(1);
+    await expect(page.getByLabel("业主", { exact: true }).inputValue()).resolves.toBe("D");
+    await page.screenshot({ path: path.join(SHOTS, "pane-read-zh.png"), fullPage: false });
+
+    // 2 Classify: counts per kind, a filter, and one household's reasons and next steps.
+    await page.getByRole("tab", { name: "2 分类" }).click();
+    const kinds = page.getByRole("table", { name: "类别" });
+    await expect(kinds.getByRole("row", { name: /按时缴纳 212/ }).count()).resolves.toBe(1);
+    await expect(kinds.getByRole("row", { name: /恶意拖欠 12/ }).count()).resolves.toBe(1);
+    await page.getByRole("combobox", { name: "类别" }).selectOption({ label: "长期拖欠" });
+    await page.getByText(/显示 72 \/ 72/).waitFor();
+    await page.getByRole("table", { name: "2 分类" }).getByRole("row").nth(1).click();
+    await page.getByText("依据").waitFor();
+    await expect(page.getByText(/≥ 6 个月/).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, "pane-classify-zh.png"), fullPage: false });
+
+    // 3 Bulletin and dashboard: masked names, write, download the workbook.
+    await page.getByRole("tab", { name: "3 公告栏与看板" }).click();
+    await page.getByLabel("姓名打码（张**）").check();
+    await page.getByRole("button", { name: "写入全部结果工作表" }).click();
+    await page.getByText(/^已写入：/).waitFor({ timeout: 60_000 });
+    let workbook = await workbookOf(
+      (
+        await saved(
+          Promise.all([
+            page.waitForEvent("download"),
+            page.getByRole("button", { name: "下载结果工作簿" }).click(),
+          ]).then(([d]) => d),
+        )
+      ).bytes,
+    );
+    const names = workbook.worksheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "物业费台账",
+        "催缴分类",
+        "公告栏",
+        "催缴看板",
+        "催缴通知",
+        "催缴设置",
+        "读取报告",
+      ]),
+    );
+    expect(names).not.toContain("催缴记录"); // the bulletin step logs nothing
+    const bulletinText = workbook.getWorksheet("公告栏")?.getSheetValues().flat().map(String).join(" ") ?? "";
+    expect(bulletinText).toMatch(/\*\*/);
+    expect(bulletinText).not.toMatch(/1[3-9]\d{9}/); // never a phone number
+
+    // 4 Notices: write and log the round, export the letters, the SMS and the mailing list.
+    await page.getByRole("tab", { name: "4 催缴通知" }).click();
+    await page.getByText(/本轮通知：\d+ 户/).waitFor();
+    await page.getByRole("button", { name: "写入催缴通知并登记到催缴记录" }).click();
+    await page.getByText(/^已写入：.*催缴记录/).waitFor({ timeout: 60_000 });
+    const letters = await saved(
+      Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: /导出通知书/ }).click(),
+      ]).then(([d]) => d),
+    );
+    expect(letters.name).toMatch(/\.docx$/);
+    const docx = await JSZip.loadAsync(letters.bytes);
+    const documentXml = (await docx.file("word/document.xml")?.async("string")) ?? "";
+    const lettersCount = Number(
+      /导出通知书 \(\.docx\) · (\d+)/.exec(
+        (await page.getByRole("button", { name: /导出通知书/ }).textContent()) ?? "",
+      )?.[1],
+    );
+    expect(lettersCount).toBeGreaterThan(0);
+    expect(documentXml.split("<w:sectPr").length - 1).toBe(lettersCount);
+    const sms = await saved(
+      Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: /导出短信/ }).click(),
+      ]).then(([d]) => d),
+    );
+    expect(sms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容/);
+    const mailing = await saved(
+      Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /EMS/ }).click()]).then(
+        ([d]) => d,
+      ),
+    );
+    expect(mailing.bytes.toString("utf8")).toMatch(/^\ufeff收件人,收件地址/);
+    await page.screenshot({ path: path.join(SHOTS, "pane-notices-zh.png"), fullPage: false });
+
+    // 5 Record: log a promise for one household.
+    await page.getByRole("tab", { name: "5 催缴记录" }).click();
+    const household = page.getByLabel("住户");
+    const firstValue = await household.locator("option").nth(1).getAttribute("value");
+    await household.selectOption(firstValue ?? "");
+    await page.getByLabel("承诺日期").fill("2026-12-31");
+    await page.getByLabel("凭证").fill("通话录音 001");
+    await page.getByRole("button", { name: "登记", exact: true }).click();
+    await page.getByText(/^已登记到催缴记录：/).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "4 催缴通知" }).click();
+    workbook = await workbookOf(
+      (
+        await saved(
+          Promise.all([
+            page.waitForEvent("download"),
+            page.getByRole("button", { name: "下载结果工作簿" }).click(),
+          ]).then(([d]) => d),
+        )
+      ).bytes,
+    );
+    const record = workbook.getWorksheet("催缴记录");
+    const rows = record?.getSheetValues().filter(Boolean) ?? [];
+    const last = rows[rows.length - 1] as unknown[];
+    expect(last).toContain("承诺缴费");
+    expect(last).toContain("通话录音 001");
+    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBeGreaterThan(100);
+
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+
+  it("keeps the Excel pane's first load small (gzip bytes of the scripts taskpane.html loads)", () => {
+    const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)]
+      .map((m) => m[1])
+      .filter((src) => !/^https?:/.test(src)); // office.js itself comes from Microsoft's CDN
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce(
+      (n, src) => n + zlib.gzipSync(fs.readFileSync(path.join(outDir, src)), { level: 9 }).length,
+      0,
+    );
+    process.stdout.write(`task pane first load: ${scripts.join(", ")} = ${gzipped} bytes gzip\n`);
+    // React, Fluent UI's components and the core; ExcelJS and docx are not in it (docx loads on export).
+    expect(gzipped).toBeLessThan(300_000);
+    const text = scripts.map((src) => fs.readFileSync(path.join(outDir, src), "utf8")).join("");
+    expect(text).not.toContain("ExcelJS");
+  });
+
+  it("speaks English when asked, and its screenshot fits 320 px", async () => {
+    const { page, problems } = await openPane("en-US");
+    await page.getByText("352 households").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SHOTS, "pane-read-en.png"), fullPage: false });
+    await page.getByRole("tab", { name: "2 Classify" }).click();
+    await expect(page.getByRole("table", { name: "Kind" }).getByText("Pays on time").count()).resolves.toBe(
+      1,
+    );
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: path.join(SHOTS, "pane-classify-en.png"), fullPage: false });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it("escapes what cells hold, and asks nothing of any other origin", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("台账").addRows([
+      ["房号", "业主", "电话", "欠费月数", "欠费金额"],
+      ["1-101", '<img src=x onerror="window.__pwned=1">', "13800001111", 7, 2100],
+      ["1-102", "<script>window.__pwned=2</script>", "13800002222", 2, 600],
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "xss-")), "xss.xlsx");
+    await wb.xlsx.writeFile(file);
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${origin}/browser.html?lang=zh-CN`);
+    await page.setInputFiles("input[type=file]", file);
+    await page.getByText("2 户").first().waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "2 分类" }).click();
+    await page.getByRole("table", { name: "2 分类" }).getByRole("row").nth(1).click();
+    await page
+      .getByText("<script>window.__pwned=2</script>", { exact: false })
+      .or(page.getByText(/onerror/))
+      .first()
+      .waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await context.close();
+    const foreign = requests.filter(
+      (u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"),
+    );
+    expect(foreign).toEqual([]);
+  }, 120_000);
+});
