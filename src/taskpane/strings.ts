@@ -21,6 +21,7 @@ const STRINGS = {
   layoutBill: ["每张账单一行", "one row per bill"],
   headerRow: ["表头行", "Header row"],
   households: ["户", "households"],
+  householdCount: ["户数", "Households"],
   mapping: ["列的识别", "Columns"],
   field: ["字段", "Field"],
   column: ["列", "Column"],

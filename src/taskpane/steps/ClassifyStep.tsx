@@ -68,7 +68,7 @@ export function ClassifyStep({ state }: { state: PaneState }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("kind")}</TableHeaderCell>
-            <TableHeaderCell>{t("households")}</TableHeaderCell>
+            <TableHeaderCell>{t("householdCount")}</TableHeaderCell>
             <TableHeaderCell>{t("amount")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -128,8 +128,9 @@ export function ClassifyStep({ state }: { state: PaneState }) {
         </Field>
       </div>
       <Text size={200}>
-        {t("showing")} {Math.min(SHOWN, shown.length)} {t("of")} {shown.length}；{t("total")}{" "}
-        {formatYuan(sum(shown))}
+        {t("showing")} {Math.min(SHOWN, shown.length)} {t("of")} {shown.length}
+        {lang === "zh-CN" ? "；" : "; "}
+        {t("total")} {formatYuan(sum(shown))}
       </Text>
       {current && <Detail verdict={current} state={state} className={styles.detail} />}
       {!current && <Text size={200}>{t("pickHousehold")}</Text>}
@@ -185,8 +186,9 @@ function Detail(props: { verdict: Verdict; state: PaneState; className: string }
         </Badge>
       ))}
       <div>
-        {t("months")} {h.monthsOverdue ?? "?"}，{t("amount")}{" "}
-        {h.amountOverdue === null ? "?" : formatYuan(h.amountOverdue)}
+        {t("months")} {h.monthsOverdue ?? "?"}
+        {lang === "zh-CN" ? "，" : ", "}
+        {t("amount")} {h.amountOverdue === null ? "?" : formatYuan(h.amountOverdue)}
       </div>
       <Text weight="semibold">{t("reasons")}</Text>
       <ul>
