@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import { AddressInfo } from "net";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import webpack from "webpack";
 
 // The task pane in a real browser: Debian's Chromium driven by playwright-core, on the browser page (the same
@@ -96,8 +96,12 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     return { page, problems };
   }
 
-  async function saved(download: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
-    const d = await download;
+  /** Clicks a button and returns the file it downloads. */
+  async function downloadFrom(page: Page, button: string | RegExp): Promise<{ name: string; bytes: Buffer }> {
+    const [d] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: button }).click(),
+    ]);
     const file = await d.path();
     return { name: d.suggestedFilename(), bytes: fs.readFileSync(file) };
   }
@@ -135,16 +139,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     await page.getByLabel("姓名打码（张**）").check();
     await page.getByRole("button", { name: "写入全部结果工作表" }).click();
     await page.getByText(/^已写入：/).waitFor({ timeout: 60_000 });
-    let workbook = await workbookOf(
-      (
-        await saved(
-          Promise.all([
-            page.waitForEvent("download"),
-            page.getByRole("button", { name: "下载结果工作簿" }).click(),
-          ]).then(([d]) => d),
-        )
-      ).bytes,
-    );
+    let workbook = await workbookOf((await downloadFrom(page, "下载结果工作簿")).bytes);
     const names = workbook.worksheets.map((s) => s.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -167,12 +162,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     await page.getByText(/本轮通知：\d+ 户/).waitFor();
     await page.getByRole("button", { name: "写入催缴通知并登记到催缴记录" }).click();
     await page.getByText(/^已写入：.*催缴记录/).waitFor({ timeout: 60_000 });
-    const letters = await saved(
-      Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: /导出通知书/ }).click(),
-      ]).then(([d]) => d),
-    );
+    const letters = await downloadFrom(page, /导出通知书/);
     expect(letters.name).toMatch(/\.docx$/);
     const docx = await JSZip.loadAsync(letters.bytes);
     const documentXml = (await docx.file("word/document.xml")?.async("string")) ?? "";
@@ -183,18 +173,9 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     );
     expect(lettersCount).toBeGreaterThan(0);
     expect(documentXml.split("<w:sectPr").length - 1).toBe(lettersCount);
-    const sms = await saved(
-      Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: /导出短信/ }).click(),
-      ]).then(([d]) => d),
-    );
+    const sms = await downloadFrom(page, /导出短信/);
     expect(sms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容/);
-    const mailing = await saved(
-      Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /EMS/ }).click()]).then(
-        ([d]) => d,
-      ),
-    );
+    const mailing = await downloadFrom(page, /EMS/);
     expect(mailing.bytes.toString("utf8")).toMatch(/^\ufeff收件人,收件地址/);
     await page.screenshot({ path: path.join(SHOTS, "pane-notices-zh.png"), fullPage: false });
 
@@ -208,16 +189,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     await page.getByRole("button", { name: "登记", exact: true }).click();
     await page.getByText(/^已登记到催缴记录：/).waitFor({ timeout: 60_000 });
     await page.getByRole("tab", { name: "4 催缴通知" }).click();
-    workbook = await workbookOf(
-      (
-        await saved(
-          Promise.all([
-            page.waitForEvent("download"),
-            page.getByRole("button", { name: "下载结果工作簿" }).click(),
-          ]).then(([d]) => d),
-        )
-      ).bytes,
-    );
+    workbook = await workbookOf((await downloadFrom(page, "下载结果工作簿")).bytes);
     const record = workbook.getWorksheet("催缴记录");
     const rows = record?.getSheetValues().filter(Boolean) ?? [];
     const last = rows[rows.length - 1] as unknown[];

@@ -1,3 +1,5 @@
+import { columnLetter } from "../../src/core/grid";
+
 /**
  * A small, honest fake of Excel's JavaScript object model, in memory, for the Office.js edge's tests.
  *
@@ -108,17 +110,6 @@ function letterToIndex(letters: string): number {
   return n - 1;
 }
 
-function indexToLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function parseAddress(address: string): Rect {
   const bare = address.replace(/^.*!/, "").replace(/\$/g, "");
   const rows = /^(\d+):(\d+)$/.exec(bare);
@@ -139,8 +130,8 @@ export function parseAddress(address: string): Rect {
 }
 
 function addressOf(sheet: string, rect: Rect): string {
-  const a = `${indexToLetter(rect.column)}${rect.row + 1}`;
-  const b = `${indexToLetter(rect.column + rect.columns - 1)}${rect.row + rect.rows}`;
+  const a = `${columnLetter(rect.column + 1)}${rect.row + 1}`;
+  const b = `${columnLetter(rect.column + rect.columns)}${rect.row + rect.rows}`;
   return `${sheet}!${a === b ? a : `${a}:${b}`}`;
 }
 

@@ -88,14 +88,19 @@ export function BoardsStep({ state }: { state: PaneState }) {
       >
         {t("writeSheets")}
       </Button>
-      {written && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            {t("written")}
-            {written.join(zh ? "、" : ", ")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {written && <Written state={state} sheets={written} />}
     </>
+  );
+}
+
+/** Which sheets a write put in the workbook. */
+export function Written({ state, sheets }: { state: PaneState; sheets: readonly string[] }) {
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>
+        {state.t("written")}
+        {sheets.join(state.lang === "zh-CN" ? "、" : ", ")}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -41,14 +41,7 @@ export function ClassifyStep({ state }: { state: PaneState }) {
   const [picked, setPicked] = React.useState<string | null>(null);
   const verdicts: readonly Verdict[] = outcome?.ok ? outcome.result.verdicts : [];
 
-  // A row selected in the sheet shows that household.
-  React.useEffect(() => {
-    if (!selectedRow) return;
-    const v = verdicts.find(
-      (x) => x.household.sheet === selectedRow.sheet && x.household.rows.includes(selectedRow.row),
-    );
-    if (v) setPicked(v.household.key);
-  }, [selectedRow, verdicts]);
+  useHouseholdAtSelection(verdicts, selectedRow, setPicked);
 
   if (!outcome?.ok) return <Text>{t("noHouseholds")}</Text>;
   const buildings = unique(verdicts.map((v) => v.household.building));
@@ -86,46 +79,34 @@ export function ClassifyStep({ state }: { state: PaneState }) {
         </TableBody>
       </Table>
       <div className={styles.filters}>
-        <Field label={t("kind")} size="small">
-          <Select size="small" value={kind} onChange={(_, d) => setKind(d.value)}>
-            <option value="">{t("all")}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("flag")} size="small">
-          <Select size="small" value={flag} onChange={(_, d) => setFlag(d.value)}>
-            <option value="">{t("all")}</option>
-            {FLAGS.map((f) => (
-              <option key={f} value={f}>
-                {FLAG_LABELS[f][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("building")} size="small">
-          <Select size="small" value={building} onChange={(_, d) => setBuilding(d.value)}>
-            <option value="">{t("all")}</option>
-            {buildings.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("collector")} size="small">
-          <Select size="small" value={collector} onChange={(_, d) => setCollector(d.value)}>
-            <option value="">{t("all")}</option>
-            {collectors.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label={t("kind")}
+          all={t("all")}
+          value={kind}
+          onChange={setKind}
+          options={KINDS.map((k) => [k, KIND_LABELS[k][lang]])}
+        />
+        <FilterSelect
+          label={t("flag")}
+          all={t("all")}
+          value={flag}
+          onChange={setFlag}
+          options={FLAGS.map((f) => [f, FLAG_LABELS[f][lang]])}
+        />
+        <FilterSelect
+          label={t("building")}
+          all={t("all")}
+          value={building}
+          onChange={setBuilding}
+          options={buildings.map((b) => [b, b])}
+        />
+        <FilterSelect
+          label={t("collector")}
+          all={t("all")}
+          value={collector}
+          onChange={setCollector}
+          options={collectors.map((c) => [c, c])}
+        />
       </div>
       <Text size={200}>
         {t("showing")} {Math.min(SHOWN, shown.length)} {t("of")} {shown.length}
@@ -204,6 +185,42 @@ function Detail(props: { verdict: Verdict; state: PaneState; className: string }
       </ol>
     </section>
   );
+}
+
+function FilterSelect(props: {
+  label: string;
+  all: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <Field label={props.label} size="small">
+      <Select size="small" value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{props.all}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** A row selected in the sheet picks the household read from it. */
+export function useHouseholdAtSelection(
+  verdicts: readonly Verdict[],
+  selectedRow: { sheet: string; row: number } | null,
+  pick: (key: string) => void,
+): void {
+  React.useEffect(() => {
+    if (!selectedRow) return;
+    const v = verdicts.find(
+      (x) => x.household.sheet === selectedRow.sheet && x.household.rows.includes(selectedRow.row),
+    );
+    if (v) pick(v.household.key);
+  }, [selectedRow, verdicts, pick]);
 }
 
 function unique(values: readonly string[]): string[] {

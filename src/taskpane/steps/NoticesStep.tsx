@@ -19,6 +19,7 @@ import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/stages";
 import { formatYuan } from "../../core/text";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../App";
+import { Written } from "./BoardsStep";
 
 const SHOWN = 200;
 
@@ -110,14 +111,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
           {t("exportMailing")}
         </Button>
       </div>
-      {written && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            {t("written")}
-            {written.join(zh ? "、" : ", ")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {written && <Written state={state} sheets={written} />}
       <Table size="extra-small" aria-label={t("noticesNow")}>
         <TableHeader>
           <TableRow>

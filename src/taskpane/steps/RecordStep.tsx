@@ -15,6 +15,7 @@ import { ContactResult, RESULT_LABELS } from "../../core/record";
 import { CHANNEL_LABELS, Channel, LADDER, STAGE_NAMES } from "../../core/stages";
 import { Localized } from "../../core/text";
 import type { PaneState } from "../App";
+import { useHouseholdAtSelection } from "./ClassifyStep";
 
 const RESULTS: readonly ContactResult[] = [
   "promised",
@@ -46,13 +47,7 @@ export function RecordStep({ state }: { state: PaneState }) {
   const [problems, setProblems] = React.useState<readonly Localized[]>([]);
   const [logged, setLogged] = React.useState<string | null>(null);
 
-  React.useEffect(() => {
-    if (!selectedRow) return;
-    const v = verdicts.find(
-      (x) => x.household.sheet === selectedRow.sheet && x.household.rows.includes(selectedRow.row),
-    );
-    if (v) setKey(v.household.key);
-  }, [selectedRow, verdicts]);
+  useHouseholdAtSelection(verdicts, selectedRow, setKey);
 
   if (!outcome?.ok) return <Text>{t("noHouseholds")}</Text>;
   const inArrearsFirst = [...verdicts].sort((a, b) => Number(b.inArrears) - Number(a.inArrears));
