@@ -3,7 +3,7 @@ import { CellValue } from "./grid";
 import { Household } from "./household";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
 import { MaskMode, Settings } from "./settings";
-import { Lang, Localized, formatYuan, localized, roundCents } from "./text";
+import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "./text";
 import { IsoDate } from "./values";
 
 /** Two-character surnames, so that 欧阳娜娜 is masked 欧阳** and not 欧**. */
@@ -72,10 +72,7 @@ export function compareRooms(
   a: { building: string; label: string },
   b: { building: string; label: string },
 ): number {
-  const options = { numeric: true } as const;
-  return (
-    a.building.localeCompare(b.building, "zh-CN", options) || a.label.localeCompare(b.label, "zh-CN", options)
-  );
+  return naturalOrder(a.building, b.building) || naturalOrder(a.label, b.label);
 }
 
 export function buildBulletin(

@@ -87,6 +87,15 @@ export interface Verdict {
   readonly inArrears: boolean;
 }
 
+const NORMALIZED_KEYWORDS = new WeakMap<readonly string[], readonly string[]>();
+
+/** A keyword list as the notes are normalised, made once per list (not once per household). */
+function normalizedKeywords(list: readonly string[]): readonly string[] {
+  let normalized = NORMALIZED_KEYWORDS.get(list);
+  if (!normalized) NORMALIZED_KEYWORDS.set(list, (normalized = list.map(normalizeText)));
+  return normalized;
+}
+
 /** Classifies every household as of a date. Pure: same households, settings and date give the same verdicts. */
 export function classifyAll(
   households: readonly Household[],
@@ -124,7 +133,7 @@ export function classify(
   const inArrears = (months !== null && months > 0) || (amount !== null && amount > 0.004);
   const notes = normalizeText(household.notes);
   const quote = household.notes.length > 30 ? `${household.notes.slice(0, 29)}…` : household.notes;
-  const keyword = (list: readonly string[]) => findKeyword(notes, list.map(normalizeText));
+  const keyword = (list: readonly string[]) => findKeyword(notes, normalizedKeywords(list));
 
   const dispute = keyword(settings.keywords.dispute);
   if (record?.openDispute) {

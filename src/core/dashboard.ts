@@ -1,7 +1,7 @@
 import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "./classify";
 import { CellValue } from "./grid";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
-import { Lang, Localized, localized, roundCents } from "./text";
+import { Lang, Localized, chineseOrder, localized, naturalOrder, roundCents } from "./text";
 import { IsoDate } from "./values";
 
 /** Aging buckets of the amount overdue, by months overdue. */
@@ -100,9 +100,7 @@ export function buildDashboard(
   // Buildings: most owed first. Collectors: best collection rate first, then least left to collect.
   const buildings = [...groupBy(verdicts, (v) => v.household.building || "—")]
     .map(([name, tally]) => ({ name, tally }))
-    .sort(
-      (a, b) => b.tally.amount - a.tally.amount || a.name.localeCompare(b.name, "zh-CN", { numeric: true }),
-    );
+    .sort((a, b) => b.tally.amount - a.tally.amount || naturalOrder(a.name, b.name));
   const hasCollectors = verdicts.some((v) => v.household.collector !== "");
   const collectors = hasCollectors
     ? [...groupBy(verdicts, (v) => v.household.collector || "—")]
@@ -111,7 +109,7 @@ export function buildDashboard(
           (a, b) =>
             (rate(b.tally) ?? -1) - (rate(a.tally) ?? -1) ||
             a.tally.amount - b.tally.amount ||
-            a.name.localeCompare(b.name, "zh-CN"),
+            chineseOrder(a.name, b.name),
         )
     : [];
   return {

@@ -34,7 +34,7 @@ import {
   stageLabel,
 } from "./stages";
 import { PlaceholderValues, TemplateProblem, TemplateSet, fillTemplate } from "./templates";
-import { Lang, Localized, formatYuan, localized, roundCents } from "./text";
+import { Lang, Localized, chineseOrder, formatYuan, localized, roundCents } from "./text";
 import {
   IsoDate,
   MonthIndex,
@@ -352,7 +352,7 @@ export function planRound(input: RoundInput): Round {
     notices.push(buildNotice(verdict, facts, decision.stage, decision.reason, input));
   }
   const byCollector = (a: { verdict: Verdict }, b: { verdict: Verdict }) =>
-    a.verdict.household.collector.localeCompare(b.verdict.household.collector, "zh-CN") ||
+    chineseOrder(a.verdict.household.collector, b.verdict.household.collector) ||
     compareRooms(a.verdict.household, b.verdict.household);
   notices.sort(byCollector);
   held.sort(byCollector);

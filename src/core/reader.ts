@@ -288,6 +288,8 @@ function yearAbove(sheet: SheetGrid, rowIndex: number): number | null {
 }
 
 const TOTAL_WORDS = /^(合计|总计|小计|共计|总合计|累计合计|本页合计|total|totals|grandtotal|subtotal|sum)/;
+/** A cheap test before normalising: the first characters of every totals word, in any script or width. */
+const MAYBE_TOTAL = /[合總总小共累本計计ｔＴｓＳtTsS]/;
 
 interface RowContext {
   readonly sheet: SheetGrid;
@@ -349,6 +351,8 @@ function readTable(
     ...Object.values(header.mapping),
     ...header.months.map((m) => m.index),
   ]);
+  const totalsColumns = [...tableColumns].sort((a, b) => a - b).slice(0, 6);
+  const firstTableColumn = Math.min(...tableColumns);
   const roomHeader = headerKey(headerCells[header.mapping.room as number] ?? null);
   const builder = new HouseholdBuilder(layout, options, monthCols, header, ctx, warnings);
   let carriedBuilding = "";
@@ -367,11 +371,13 @@ function readTable(
       );
       continue;
     }
-    const totals = [...tableColumns]
-      .sort((a, b) => a - b)
-      .slice(0, 6)
-      .concat(row.map((_, i) => i).filter((i) => i < Math.min(...tableColumns)))
-      .some((c) => TOTAL_WORDS.test(normalizeKey(cellText(row[c] ?? null))));
+    const totals = totalsColumns
+      .concat(row.map((_, i) => i).filter((i) => i < firstTableColumn))
+      .some((c) => {
+        const cell = row[c] ?? null;
+        // Most cells are numbers or plain text: normalise only what might be a totals word.
+        return typeof cell === "string" && MAYBE_TOTAL.test(cell) && TOTAL_WORDS.test(normalizeKey(cell));
+      });
     if (totals) {
       skip("合计行，不是住户", "a totals row, not a household");
       continue;

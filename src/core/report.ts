@@ -4,7 +4,7 @@ import { CellValue } from "./grid";
 import { Layout } from "./household";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
 import { ReadResult } from "./reader";
-import { Lang, Localized, formatYuan, localized, roundCents } from "./text";
+import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "./text";
 import { formatMonth } from "./values";
 
 /** The machine-readable summary of a run (the CLI's --json). */
@@ -154,7 +154,7 @@ export function classificationSheet(
     (a, b) =>
       urgency(b) - urgency(a) ||
       (b.household.amountOverdue ?? 0) - (a.household.amountOverdue ?? 0) ||
-      a.household.label.localeCompare(b.household.label, "zh-CN", { numeric: true }),
+      naturalOrder(a.household.label, b.household.label),
   );
   const rows: CellValue[][] = sorted.map((v) => {
     const h = v.household;

@@ -335,7 +335,7 @@ async function writeLayout(
   tables: readonly { temp: string; name: string }[],
   supports: (set: string, version: string) => boolean,
 ): Promise<void> {
-  const width = Math.max(1, ...layout.values.map((r) => r.length));
+  const width = layout.values.reduce((w, r) => Math.max(w, r.length), 1);
   layout.columnWidths.forEach((w, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 5.6 + 5);
   });

@@ -330,7 +330,7 @@ export function workbookToGrid(
       warnings.push(
         `sheet "${ws.name}": ${noCache} formula cell(s) have no saved result and were read as empty`,
       );
-    const firstRow = cells.length ? Math.min(...cells.map((x) => x.r)) : 1;
+    const firstRow = cells.length ? cells.reduce((m, x) => Math.min(m, x.r), Infinity) : 1;
     const firstColumn = cells.length ? cells.reduce((m, x) => Math.min(m, x.c), Infinity) : 1;
     const lastRow = cells.length ? cells.reduce((m, x) => Math.max(m, x.r), 0) : 0;
     const rows: CellValue[][] = Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, () => []);
