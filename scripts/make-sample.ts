@@ -166,11 +166,12 @@ function householdCells(
   return { cells, prior };
 }
 
-function makeHouseholds(random: () => number): Household[] {
+/** 44 households a building (2 units × 11 floors × 2 doors); the sample has 8 buildings. */
+function makeHouseholds(random: () => number, buildings = 8): Household[] {
   const households: Household[] = [];
   let foreign = 0;
   let compound = 0;
-  for (let building = 1; building <= 8; building++) {
+  for (let building = 1; building <= buildings; building++) {
     for (let unit = 1; unit <= 2; unit++) {
       for (let floor = 1; floor <= 11; floor++) {
         for (let door = 1; door <= 2; door++) {
@@ -200,7 +201,7 @@ function makeHouseholds(random: () => number): Household[] {
             phone: profile === "unreachable" && random() < 0.3 ? "" : phoneOf(random),
             area,
             fee,
-            collector: COLLECTORS[Math.floor((building - 1) / 2)],
+            collector: COLLECTORS[Math.floor((building - 1) / 2) % COLLECTORS.length],
             consent: random() < 0.1,
             cells,
             priorMonths: prior,
@@ -365,6 +366,53 @@ export async function makeSampleWorkbook(seed = SAMPLE_SEED): Promise<ExcelJS.Wo
   workbook.modified = new Date(Date.UTC(2026, 10, 20));
   addLedgerSheet(workbook, makeHouseholds(random));
   addPhaseTwoSheet(workbook, random);
+  return workbook;
+}
+
+/**
+ * A larger estate for the benchmark: the same ledger for `count` households (44 a building), and a collection
+ * record in which about a third of the households in arrears already have one to three rows.
+ */
+export async function makeBenchWorkbook(count: number, seed = SAMPLE_SEED): Promise<ExcelJS.Workbook> {
+  const random = generator(seed + count);
+  const households = makeHouseholds(random, Math.ceil(count / 44)).slice(0, count);
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(Date.UTC(2026, 10, 20));
+  workbook.modified = new Date(Date.UTC(2026, 10, 20));
+  addLedgerSheet(workbook, households);
+  const record = workbook.addWorksheet("催缴记录");
+  record.addRow([
+    "日期",
+    "房号",
+    "业主",
+    "阶段",
+    "方式",
+    "催缴员",
+    "结果",
+    "承诺日期",
+    "金额",
+    "凭证",
+    "备注",
+  ]);
+  for (const h of households) {
+    const owes = h.cells.slice(0, LAST_DUE + 1).some((c) => c === null || c === "未缴" || c === "欠");
+    if (!owes || random() > 0.35) continue;
+    const steps = 1 + Math.floor(random() * 3);
+    for (let step = 1; step <= steps; step++)
+      record.addRow([
+        new Date(Date.UTC(2026, 9, 20 + step * 4)),
+        h.room.trim(),
+        h.owner,
+        `第${step}次提醒`,
+        "书面通知",
+        h.collector,
+        "已发送",
+        null,
+        null,
+        null,
+        null,
+      ]);
+  }
   return workbook;
 }
 

@@ -1,0 +1,203 @@
+/**
+ * npm run bench [-- --json] [-- --sizes 1000,10000] [-- --runs 3]
+ *
+ * Seeded arrears workbooks of 1,000, 10,000 and 100,000 households (monthly layout, 24 months, notes, a
+ * collection record), and for each size, the median over several runs of:
+ * - the core alone: grid → households → verdicts → bulletin, dashboard, notices and every output sheet;
+ * - the whole command-line run (open .xlsx, run, write .xlsx and the round's letters.docx), in a child process,
+ *   against the floor of the same I/O: ExcelJS opening and saving the same workbook untouched;
+ * - the Office.js edge on the counting fake of Excel: syncs and the largest request;
+ * - the peak memory (max RSS) of the command-line run.
+ * Prints a table; with --json, one JSON object per size on stdout.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runJob } from "../src/core/job";
+import { jobOutputs } from "../src/core/workbook";
+import { OfficeWorkbook } from "../src/office/workbook";
+import { openWorkbookFile } from "../src/xlsx/open";
+import { FakeExcel } from "../test/support/excel-fake";
+import { makeBenchWorkbook } from "./make-sample";
+
+const ROOT = path.join(__dirname, "..");
+const CACHE = path.join(ROOT, "out", "bench");
+const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
+
+interface Result {
+  households: number;
+  coreMs: number;
+  cliMs: number;
+  floorMs: number;
+  ratio: number;
+  syncs: number;
+  maxRequestBytes: number;
+  peakRssMb: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function workbookFile(households: number): Promise<string> {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const file = path.join(CACHE, `arrears-${households}.xlsx`);
+  if (!fs.existsSync(file)) {
+    const workbook = await makeBenchWorkbook(households);
+    await workbook.xlsx.writeFile(file);
+  }
+  return file;
+}
+
+/** Runs a node script in a child process; returns the wall time and the child's peak RSS (MB). */
+function child(args: string[]): { ms: number; rssMb: number } {
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}`);
+  const start = performance.now();
+  execFileSync(
+    process.execPath,
+    ["--max-old-space-size=4096", "--require", path.join(__dirname, "bench-rss.js"), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const ms = performance.now() - start;
+  const rssKb = Number(fs.readFileSync(rssFile, "utf8"));
+  fs.rmSync(rssFile, { force: true });
+  return { ms, rssMb: rssKb / 1024 };
+}
+
+async function measure(households: number, runs: number, log: (line: string) => void): Promise<Result> {
+  const file = await workbookFile(households);
+  const opened = await openWorkbookFile(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+
+  const core: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const outcome = runJob(opened.grid, OPTIONS);
+    core.push(performance.now() - start);
+    if (!outcome.ok || outcome.result.read.households.length !== households)
+      throw new Error(`the bench workbook of ${households} was not read whole`);
+  }
+
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+  const cli: number[] = [];
+  const floor: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    for (const f of fs.readdirSync(out)) fs.rmSync(path.join(out, f));
+    const run = child([
+      "bin/arrears-desk.js",
+      "run",
+      file,
+      "--as-of",
+      OPTIONS.asOf,
+      "--date",
+      OPTIONS.roundDate,
+      "--out",
+      path.join(out, "out.xlsx"),
+      "--letters",
+      path.join(out, "letters.docx"),
+      "--json",
+    ]);
+    cli.push(run.ms);
+    peak = Math.max(peak, run.rssMb);
+    floor.push(child([path.join(__dirname, "bench-floor.js"), file, path.join(out, "floor.xlsx")]).ms);
+    log(
+      `  ${households}: run ${i + 1}/${runs}: cli ${Math.round(run.ms)} ms, floor ${Math.round(floor[i])} ms`,
+    );
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+
+  const fake = new FakeExcel();
+  for (const sheet of opened.grid.sheets)
+    fake.addSheet(
+      sheet.name,
+      sheet.rows.map((row) =>
+        row.map((v) =>
+          v instanceof Date ? v.getTime() / 86_400_000 + 25569 : typeof v === "object" && v ? v.error : v,
+        ),
+      ),
+    );
+  const office = new OfficeWorkbook({ run: fake.run, supports: () => true });
+  const outcome = runJob(await office.readGrid(), OPTIONS);
+  if (!outcome.ok) throw new Error("the Office.js edge did not read the bench workbook");
+  await office.writeOutputs(jobOutputs(outcome.result));
+
+  const cliMs = median(cli);
+  const floorMs = median(floor);
+  return {
+    households,
+    coreMs: round(median(core)),
+    cliMs: round(cliMs),
+    floorMs: round(floorMs),
+    ratio: Math.round((cliMs / floorMs) * 100) / 100,
+    syncs: fake.syncs,
+    maxRequestBytes: fake.maxRequestBytes,
+    peakRssMb: Math.round(peak),
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const sizes = (argument("sizes") ?? "1000,10000,100000").split(",").map(Number);
+  const runs = Number(argument("runs") ?? 3);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(
+    `Arrears Desk benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}; median of ${runs}`,
+  );
+  const results: Result[] = [];
+  for (const n of sizes) {
+    const r = await measure(n, runs, log);
+    results.push(r);
+    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  }
+  if (json) return;
+  const rows = [
+    [
+      "households",
+      "core ms",
+      "households/s",
+      "cli ms",
+      "floor ms",
+      "cli÷floor",
+      "syncs",
+      "max request",
+      "peak RSS",
+    ],
+    ...results.map((r) => [
+      r.households.toLocaleString("en-US"),
+      String(r.coreMs),
+      Math.round(r.households / (r.coreMs / 1000)).toLocaleString("en-US"),
+      String(r.cliMs),
+      String(r.floorMs),
+      r.ratio.toFixed(2),
+      String(r.syncs),
+      `${(r.maxRequestBytes / 1e6).toFixed(2)} MB`,
+      `${r.peakRssMb} MB`,
+    ]),
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) process.stdout.write(`${r.map((cell, c) => cell.padStart(widths[c])).join("  ")}\n`);
+  process.stdout.write(
+    "targets: ≥ 200,000 households/s; cli ≤ 1.5 × floor; syncs ≤ 8; no request over 5 MB; peak RSS ≤ 2,048 MB at 100,000\n",
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
