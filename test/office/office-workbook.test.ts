@@ -160,6 +160,32 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(later.some((row) => row.includes("第2次提醒"))).toBe(true);
   });
 
+  it("the record is append-only: two rounds with a crash between them and a rerun leave no duplicate and no loss", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(15));
+    const office = officeOn(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const record = () => fake.sheet("催缴记录").values();
+    const first = record();
+    const later = { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" };
+    // The second round dies in the middle of its writes.
+    fake.operations = 0;
+    fake.failOperationKind = /^range\.values$/;
+    fake.failAtOperation = 2;
+    await expect(runJobOnWorkbook(office, later)).rejects.toThrow(/之前的结果和您的工作表都未改动/);
+    expect(record()).toEqual(first);
+    // Run again: the round is logged once; a third run the same day adds nothing.
+    fake.failAtOperation = null;
+    await runJobOnWorkbook(office, later);
+    const second = record();
+    await runJobOnWorkbook(office, later);
+    expect(record()).toEqual(second);
+    expect(second.slice(0, first.length)).toEqual(first);
+    const logged = second.slice(first.length).map((row) => `${row[1]} ${row[3]}`);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(new Set(logged).size).toBe(logged.length);
+  });
+
   it("never writes cell text as a formula", async () => {
     const fake = new FakeExcel();
     const rows = ledger(3);
