@@ -61,15 +61,17 @@ async function workbookFile(households: number): Promise<string> {
 function child(args: string[]): { ms: number; rssMb: number } {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}`);
   const start = performance.now();
-  execFileSync(
-    process.execPath,
-    ["--max-old-space-size=4096", "--require", path.join(__dirname, "bench-rss.js"), ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  try {
+    // A heap large enough to measure the largest size, whatever its peak: the peak is reported, not capped.
+    execFileSync(
+      process.execPath,
+      ["--max-old-space-size=12288", "--require", path.join(__dirname, "bench-rss.js"), ...args],
+      { cwd: ROOT, env: { ...process.env, BENCH_RSS_FILE: rssFile }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
+    throw new Error(`${args.slice(0, 3).join(" ")} failed:\n${stderr.slice(-2000)}`);
+  }
   const ms = performance.now() - start;
   const rssKb = Number(fs.readFileSync(rssFile, "utf8"));
   fs.rmSync(rssFile, { force: true });

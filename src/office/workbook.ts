@@ -9,8 +9,6 @@ import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook"
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 /** Rows read in the first pass of each sheet, to measure how many bytes its rows take. */
 const SAMPLE_ROWS = 200;
-/** Rows whose number formats are read: where the header sits, so month headers that are dates are known. */
-const HEADER_SCAN_ROWS = 40;
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -71,10 +69,15 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
       await context.sync();
+      // The used ranges, and in the same request the top of every sheet (values and number formats: month
+      // headers that are dates are known by their format) — the rows a header can be in, and a sample that
+      // measures how many bytes a row takes.
       const sheets = worksheets.items.map((ws) => {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-        return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used };
+        const head = used.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`);
+        head.load("isNullObject,rowCount,values,numberFormat");
+        return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, head };
       });
       await context.sync();
       const areas = sheets
@@ -88,25 +91,26 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           values: [] as CellValue[][],
           headerFormats: [] as string[][],
         }));
-      // First pass: the top of every sheet (values, and the formats of the header area), in one sync.
-      const first = areas.map((a) => {
-        const n = Math.min(a.rows, SAMPLE_ROWS);
-        const range = a.ws.getRangeByIndexes(a.top, a.left, n, a.columns);
-        range.load("values");
-        const header = a.ws.getRangeByIndexes(a.top, a.left, Math.min(a.rows, HEADER_SCAN_ROWS), a.columns);
-        header.load("numberFormat");
-        return { area: a, range, header, rows: n };
+      // A sheet whose table starts below the sampled rows has its top read on its own.
+      const late = areas.map((a) => {
+        if (!a.head.isNullObject) return null;
+        const range = a.ws.getRangeByIndexes(a.top, a.left, Math.min(a.rows, SAMPLE_ROWS), a.columns);
+        return range.load("rowCount,values,numberFormat");
       });
-      if (first.length > 0) await context.sync();
+      if (late.some((r) => r !== null)) await context.sync();
       let done = 0;
       const total = areas.reduce((n, a) => n + a.rows, 0);
       const rowBytes = new Map<string, number>();
-      for (const f of first) {
-        f.area.values.push(...(f.range.values as CellValue[][]));
-        f.area.headerFormats = f.header.numberFormat as string[][];
-        rowBytes.set(f.area.name, Math.max(16, bytesOf(f.range.values) / Math.max(1, f.rows)));
-        done += f.rows;
-      }
+      const sampled = new Map<string, number>();
+      areas.forEach((a, i) => {
+        const range = late[i] ?? a.head;
+        const rows = range.values as CellValue[][];
+        for (const row of rows) a.values.push(row);
+        a.headerFormats = range.numberFormat as string[][];
+        rowBytes.set(a.name, Math.max(16, bytesOf(rows) / Math.max(1, rows.length)));
+        sampled.set(a.name, rows.length);
+        done += rows.length;
+      });
       progress?.(done, total);
       // The rest in blocks sized from the first pass, as many blocks per sync as the budget allows.
       type Block = { area: (typeof areas)[number]; start: number; rows: number };
@@ -114,7 +118,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       for (const a of areas) {
         const perRow = (rowBytes.get(a.name) ?? 64) * 1.5; // rows further down may be longer
         const step = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / perRow));
-        for (let start = SAMPLE_ROWS; start < a.rows; start += step)
+        for (let start = sampled.get(a.name) ?? 0; start < a.rows; start += step)
           blocks.push({ area: a, start, rows: Math.min(step, a.rows - start) });
       }
       let batch: { block: Block; range: Excel.Range }[] = [];
@@ -123,7 +127,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         if (batch.length === 0) return;
         await context.sync();
         for (const { block, range } of batch) {
-          block.area.values.push(...(range.values as CellValue[][]));
+          for (const row of range.values as CellValue[][]) block.area.values.push(row);
           done += block.rows;
         }
         progress?.(done, total);

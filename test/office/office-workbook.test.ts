@@ -48,6 +48,18 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(outcome.result.read.skipped.map((s) => s.row)).toEqual([6]);
   });
 
+  it("reads a table that starts below the sampled top rows, in one more sync", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", [...Array.from({ length: 250 }, () => [null]), ...ledger(5)]);
+    const grid = await officeOn(fake).readGrid();
+    expect(grid.sheets[0].firstRow).toBe(251);
+    expect(fake.syncs).toBe(3);
+    const outcome = runJob(grid, OPTIONS);
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    expect(outcome.result.read.households).toHaveLength(5);
+    expect(outcome.result.read.headerRow).toBe(252);
+  });
+
   it("turns a date-formatted serial in the header area into a date, and leaves amounts alone", async () => {
     const fake = new FakeExcel();
     const sheet = fake.addSheet("月度", [

@@ -556,6 +556,19 @@ class RangeProxy extends Loadable {
     });
   }
 
+  getIntersectionOrNullObject(address: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.worksheet, () => {
+      const a = this.rect();
+      if (!a) return null;
+      const b = parseAddress(address);
+      const row = Math.max(a.row, b.row);
+      const column = Math.max(a.column, b.column);
+      const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+      const columns = Math.min(a.column + a.columns, b.column + b.columns) - column;
+      return rows > 0 && columns > 0 ? { row, column, rows, columns } : null;
+    });
+  }
+
   merge(across?: boolean): void {
     this.ctx.enqueue("range.merge", across ?? false, () =>
       this.worksheet.sheet().merges.push(this.mustRect()),
