@@ -87,6 +87,21 @@ export function isOutputSheetName(name: string): boolean {
   );
 }
 
+/**
+ * The sheets the add-in rebuilds whole from the others and never reads back (unlike 催缴设置, 通知模板 and
+ * 催缴记录, which the team edits): an edge need not load their cells.
+ */
+export function isRebuiltOutputSheetName(name: string): boolean {
+  const rebuilt = [
+    OUTPUT_SHEETS.classification,
+    OUTPUT_SHEETS.readReport,
+    OUTPUT_SHEETS.bulletin,
+    OUTPUT_SHEETS.dashboard,
+    OUTPUT_SHEETS.notices,
+  ];
+  return rebuilt.some((names: Localized) => names["zh-CN"] === name || names["en-US"] === name);
+}
+
 /** Excel's number format for each column format, in the language of the sheet. */
 export function numberFormat(format: ColumnFormat, lang: Lang): string | null {
   switch (format) {

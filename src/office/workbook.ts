@@ -1,14 +1,14 @@
 import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "../core/grid";
 import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
 import { BORDER_COLOUR, Rect, SheetLayout, layoutSheet } from "../core/sheet-layout";
-import { numberFormat } from "../core/output";
+import { isRebuiltOutputSheetName, numberFormat } from "../core/output";
 import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 
 /** Excel on the web refuses requests and responses over 5 MB: stay well under it. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 /** Rows read in the first pass of each sheet, to measure how many bytes its rows take. */
-const SAMPLE_ROWS = 200;
+const SAMPLE_ROWS = 100;
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -72,13 +72,16 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       // The used ranges, and in the same request the top of every sheet (values and number formats: month
       // headers that are dates are known by their format) — the rows a header can be in, and a sample that
       // measures how many bytes a row takes.
-      const sheets = worksheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-        const head = used.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`);
-        head.load("isNullObject,rowCount,values,numberFormat");
-        return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, head };
-      });
+      // The add-in's rebuilt sheets (催缴分类, 催缴通知 …) are never read by the core: their cells are not loaded.
+      const sheets = worksheets.items
+        .filter((ws) => !isRebuiltOutputSheetName(ws.name))
+        .map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+          const head = used.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`);
+          head.load("isNullObject,rowCount,values,numberFormat");
+          return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, head };
+        });
       await context.sync();
       const areas = sheets
         .filter((s) => !s.used.isNullObject)
@@ -121,34 +124,50 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         for (let start = sampled.get(a.name) ?? 0; start < a.rows; start += step)
           blocks.push({ area: a, start, rows: Math.min(step, a.rows - start) });
       }
-      let batch: { block: Block; range: Excel.Range }[] = [];
-      let batchBytes = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await context.sync();
-        for (const { block, range } of batch) {
-          for (const row of range.values as CellValue[][]) block.area.values.push(row);
-          done += block.rows;
+      // Reads blocks in one request; rows longer than the sample said make a response too large: then the
+      // same rows are read again in halves.
+      const readBatch = async (batch: readonly Block[]): Promise<void> => {
+        const ranges = batch.map((block) =>
+          block.area.ws
+            .getRangeByIndexes(block.area.top + block.start, block.area.left, block.rows, block.area.columns)
+            .load("values"),
+        );
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isPayloadLimit(error) || batch.every((b) => b.rows === 1)) throw error;
+          for (const b of batch) {
+            if (b.rows === 1) {
+              await readBatch([b]);
+              continue;
+            }
+            const half = Math.ceil(b.rows / 2);
+            await readBatch([{ ...b, rows: half }]);
+            await readBatch([{ ...b, start: b.start + half, rows: b.rows - half }]);
+          }
+          return;
         }
+        batch.forEach((block, i) => {
+          for (const row of ranges[i].values as CellValue[][]) block.area.values.push(row);
+          done += block.rows;
+        });
         progress?.(done, total);
-        batch = [];
-        batchBytes = 0;
       };
+      let batch: Block[] = [];
+      let batchBytes = 0;
       for (const block of blocks) {
         const bytes = block.rows * (rowBytes.get(block.area.name) ?? 64) * 1.5;
-        if (batchBytes + bytes > REQUEST_BUDGET_BYTES) await flush();
-        const range = block.area.ws.getRangeByIndexes(
-          block.area.top + block.start,
-          block.area.left,
-          block.rows,
-          block.area.columns,
-        );
-        range.load("values");
-        batch.push({ block, range });
+        if (batch.length > 0 && batchBytes + bytes > REQUEST_BUDGET_BYTES) {
+          await readBatch(batch);
+          batch = [];
+          batchBytes = 0;
+        }
+        batch.push(block);
         batchBytes += bytes;
       }
-      await flush();
-      const grids: SheetGrid[] = sheets.map((s) => {
+      if (batch.length > 0) await readBatch(batch);
+      const grids: SheetGrid[] = worksheets.items.map((ws) => {
+        const s = sheets.find((x) => x.ws === ws) ?? { name: ws.name, hidden: ws.visibility !== "Visible" };
         const area = areas.find((a) => a.name === s.name);
         if (!area) return { name: s.name, rows: [], firstRow: 1, firstColumn: 1, hidden: s.hidden };
         return {
@@ -183,6 +202,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       const temps: { layout: SheetLayout; temp: string; tables: { temp: string; name: string }[] }[] = [];
       let writing = "";
       let switching = false;
+      let switched = false;
       try {
         for (const [i, layout] of layouts.entries()) {
           writing = layout.name;
@@ -197,8 +217,8 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           writer.step();
         }
         await writer.flush();
-        // The switch, in one small request: old outputs out, the new ones in under their names, the record
-        // appended. Until here the old outputs are untouched.
+        // The switch, in one small request: old outputs out, the new ones in under their names. Until here the
+        // old outputs are untouched.
         switching = true;
         writing = append?.sheetName ?? writing;
         for (const t of temps) if (existing.has(t.layout.name)) worksheets.getItem(t.layout.name).delete();
@@ -208,19 +228,25 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           ws.visibility = "Visible";
           for (const table of t.tables) ws.tables.getItem(table.temp).name = table.name;
         }
+        await context.sync();
+        switched = true;
+        // The record, after the switch: appended in requests under the budget. Should one fail, the rows
+        // already there are this round's, and a rerun the same day adds only the missing ones.
         if (append) {
+          writing = append.sheetName;
           const i = tableRanges.findIndex((r) => rowOf(r.address) === (append.layout?.headerRow ?? -1));
           const table =
             recordTables && i >= 0 ? { table: recordTables.items[i], address: tableRanges[i].address } : null;
-          appendRecord(
+          await appendRecord(
+            writer,
             worksheets.getItem(append.sheetName),
             append,
             lang,
             table,
             this.supports("ExcelApi", "1.13"),
           );
+          await writer.flush();
         }
-        await context.sync();
         progress?.(1, 1);
       } catch (error) {
         // Before the switch nothing of the old outputs has been touched: take the half-written copies away.
@@ -235,6 +261,12 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         const reason = error instanceof Error ? error.message : String(error);
         if (!switching && writer.pending.size > 0)
           writing = [...writer.pending].join(lang === "zh-CN" ? "”、“" : '", "');
+        if (switched)
+          throw new Error(
+            lang === "zh-CN"
+              ? `结果工作表已更新，但“${writing}”未能全部追加：${reason}。请当天重新运行，已登记的行不会重复`
+              : `The result sheets are updated, but "${writing}" was not wholly appended: ${reason}. Run again today: rows already logged are not added twice`,
+          );
         throw new Error(
           lang === "zh-CN"
             ? switching
@@ -247,6 +279,11 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       }
     });
   }
+}
+
+function isPayloadLimit(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return /PayloadSizeLimitExceeded/.test(`${code} ${error instanceof Error ? error.message : ""}`);
 }
 
 /** Office gives a date header as a serial number with a date format: the core wants a date. */
@@ -450,13 +487,14 @@ async function writeLayout(
  * never rewritten. An Excel table over the record is stretched over the new rows (ExcelApi 1.13), not added to
  * with rows.add, which co-authoring turns into merge conflicts.
  */
-function appendRecord(
+async function appendRecord(
+  writer: BatchWriter,
   ws: Excel.Worksheet,
   append: RecordAppend,
   lang: Lang,
   table: { table: Excel.Table; address: string } | null,
   canResize: boolean,
-): void {
+): Promise<void> {
   const layout = append.layout;
   const columns: Partial<Record<RecordField, number>> = { ...(layout?.columns ?? {}) };
   const headerRow = layout?.headerRow ?? 1;
@@ -484,15 +522,24 @@ function appendRecord(
     return row;
   });
   // null leaves a cell as it is: columns between the record's own are not the record's to write.
-  ws.getRangeByIndexes(start - 1, left - 1, rows.length, right - left + 1).values = rows as (
-    string | number | boolean
-  )[][];
-  RECORD_FIELDS.forEach((field, i) => {
-    const c = columns[field];
-    const format = numberFormat(append.columns[i].format, lang);
-    if (c === undefined || !format) return;
-    ws.getRangeByIndexes(start - 1, c - 1, rows.length, 1).numberFormat = format as unknown as string[][];
-  });
+  for (let from = 0; from < rows.length;) {
+    let bytes = 0;
+    let to = from;
+    while (to < rows.length && (to === from || bytes + bytesOf(rows[to]) < REQUEST_BUDGET_BYTES * 0.9))
+      bytes += bytesOf(rows[to++]);
+    await writer.add(bytes + OP_BYTES * RECORD_FIELDS.length);
+    const top = start - 1 + from;
+    ws.getRangeByIndexes(top, left - 1, to - from, right - left + 1).values = rows.slice(from, to) as (
+      string | number | boolean
+    )[][];
+    RECORD_FIELDS.forEach((field, i) => {
+      const c = columns[field];
+      const format = numberFormat(append.columns[i].format, lang);
+      if (c === undefined || !format) return;
+      ws.getRangeByIndexes(top, c - 1, to - from, 1).numberFormat = format as unknown as string[][];
+    });
+    from = to;
+  }
   if (table && canResize) {
     const m = /\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(table.address.replace(/^.*!/, ""));
     if (m && Number(m[2]) === headerRow)

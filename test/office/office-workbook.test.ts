@@ -60,6 +60,17 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(outcome.result.read.headerRow).toBe(252);
   });
 
+  it("rows far longer than the sampled ones are read again in halves, never in a response over 5 MB", async () => {
+    const fake = new FakeExcel();
+    const rows = ledger(400).map((row, i) => [...row, i < 120 ? "" : "漏水".repeat(3_000)]);
+    rows[1][6] = "备注";
+    fake.addSheet("台账", rows);
+    const grid = await officeOn(fake).readGrid();
+    expect(fake.maxResponseBytes).toBeLessThan(LIMIT);
+    expect(grid.sheets[0].rows).toHaveLength(402);
+    expect(String(grid.sheets[0].rows[401][6])).toHaveLength(6_000);
+  });
+
   it("turns a date-formatted serial in the header area into a date, and leaves amounts alone", async () => {
     const fake = new FakeExcel();
     const sheet = fake.addSheet("月度", [
@@ -197,6 +208,21 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(logged.length).toBeGreaterThan(0);
     expect(new Set(logged).size).toBe(logged.length);
   });
+
+  it("a round of tens of thousands of notices is appended to the record in requests under 5 MB", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(90_000));
+    const office = officeOn(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const first = fake.sheet("催缴记录").values().length;
+    fake.maxRequestBytes = 0;
+    const syncsBefore = fake.syncs;
+    await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
+    const appended = fake.sheet("催缴记录").values().length - first;
+    expect(appended).toBeGreaterThan(60_000);
+    expect(fake.maxRequestBytes).toBeLessThan(LIMIT);
+    expect(fake.syncs - syncsBefore).toBeGreaterThan(4);
+  }, 120_000);
 
   it("never writes cell text as a formula", async () => {
     const fake = new FakeExcel();
