@@ -228,12 +228,11 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           ws.visibility = "Visible";
           for (const table of t.tables) ws.tables.getItem(table.temp).name = table.name;
         }
-        await context.sync();
-        switched = true;
-        // The record, after the switch: appended in requests under the budget. Should one fail, the rows
-        // already there are this round's, and a rerun the same day adds only the missing ones.
-        if (append) {
-          writing = append.sheetName;
+        // The record goes with the switch when it fits in the same request (the usual round); a large round is
+        // appended after it, in requests under the budget. Should one of those fail, the rows already there are
+        // this round's, and a rerun the same day adds only the missing ones.
+        const appendRecordNow = async () => {
+          if (!append) return;
           const i = tableRanges.findIndex((r) => rowOf(r.address) === (append.layout?.headerRow ?? -1));
           const table =
             recordTables && i >= 0 ? { table: recordTables.items[i], address: tableRanges[i].address } : null;
@@ -245,6 +244,15 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             table,
             this.supports("ExcelApi", "1.13"),
           );
+        };
+        const small = append !== null && bytesOf(append.rows) < REQUEST_BUDGET_BYTES * 0.8;
+        if (small) await appendRecordNow();
+        await context.sync();
+        writer.reset();
+        switched = true;
+        if (append && !small) {
+          writing = append.sheetName;
+          await appendRecordNow();
           await writer.flush();
         }
         progress?.(1, 1);
@@ -334,6 +342,12 @@ class BatchWriter {
   async add(bytes: number): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) await this.flush();
     this.bytes += bytes;
+  }
+
+  /** The queued operations went with a sync made elsewhere. */
+  reset(): void {
+    this.bytes = 0;
+    this.pending.clear();
   }
 
   async flush(): Promise<void> {
