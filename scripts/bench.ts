@@ -17,7 +17,7 @@ import * as path from "path";
 import { runJob } from "../src/core/job";
 import { jobOutputs } from "../src/core/workbook";
 import { OfficeWorkbook } from "../src/office/workbook";
-import { openWorkbookFile } from "../src/xlsx/open";
+import { PackageWorkbook } from "../src/xlsx/package-workbook";
 import { FakeExcel } from "../test/support/excel-fake";
 import { makeBenchWorkbook } from "./make-sample";
 
@@ -80,12 +80,14 @@ function child(args: string[]): { ms: number; rssMb: number } {
 
 async function measure(households: number, runs: number, log: (line: string) => void): Promise<Result> {
   const file = await workbookFile(households);
-  const opened = await openWorkbookFile(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+  const grid = await (
+    await PackageWorkbook.open(new Uint8Array(fs.readFileSync(file)), path.basename(file))
+  ).readGrid();
 
   const core: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const outcome = runJob(opened.grid, OPTIONS);
+    const outcome = runJob(grid, OPTIONS);
     core.push(performance.now() - start);
     if (!outcome.ok || outcome.result.read.households.length !== households)
       throw new Error(`the bench workbook of ${households} was not read whole`);
@@ -121,7 +123,7 @@ async function measure(households: number, runs: number, log: (line: string) => 
   fs.rmSync(out, { recursive: true, force: true });
 
   const fake = new FakeExcel();
-  for (const sheet of opened.grid.sheets)
+  for (const sheet of grid.sheets)
     fake.addSheet(
       sheet.name,
       sheet.rows.map((row) =>

@@ -9,14 +9,14 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Lang } from "../core/text";
-import { ExcelJsWorkbook } from "../xlsx/exceljs-workbook";
+import { openFileWorkbook } from "../xlsx/run";
 import { App } from "./App";
 import { PaneHost } from "./host";
 import { paneLanguage, translator } from "./strings";
 
 /**
- * The pane as a plain web page, for teams on WPS or LibreOffice: the file is read in this browser with ExcelJS,
- * the results are downloaded. Nothing is sent anywhere (the page's Content-Security-Policy allows no connection).
+ * The pane as a plain web page, for teams on WPS or LibreOffice: the file is read in this browser (its
+ * SpreadsheetML directly; a .csv through ExcelJS), the results are downloaded. Nothing is sent anywhere (the page's Content-Security-Policy allows no connection).
  */
 function BrowserPage() {
   const [lang, setLang] = React.useState<Lang>(() =>
@@ -30,7 +30,7 @@ function BrowserPage() {
   const open = async (file: File) => {
     setError(null);
     try {
-      const workbook = await ExcelJsWorkbook.open(new Uint8Array(await file.arrayBuffer()), file.name);
+      const workbook = await openFileWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
       setHost({ kind: "browser", workbook, fileName: file.name, saveWorkbook: () => workbook.save() });
     } catch (e) {
       setHost(null);

@@ -47,19 +47,35 @@ function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
   return { workbook, grid: { sheets: [sheet], date1904: false }, warnings: [] };
 }
 
-export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string): Promise<OpenedWorkbook> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+/**
+ * The package of .xlsx bytes, checked (a workbook, not encrypted, not a zip bomb) and repaired so that its parts
+ * are where and as SpreadsheetML says (see repairPackage). `forObjectModel` also narrows whole-sheet ranges,
+ * which only ExcelJS's object model needs.
+ */
+export async function loadPackage(
+  data: Uint8Array,
+  fileName: string,
+  warnings: string[],
+  forObjectModel: boolean,
+): Promise<JSZip> {
   const base = fileName.replace(/^.*[\\/]/, "");
-  refuseNonZip(bytes, base);
+  refuseNonZip(data, base);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
   } catch {
     throw new WorkbookOpenError(`${base}: not an Excel workbook (the file is damaged or is not .xlsx)`);
   }
   checkSizes(zip, base);
+  await repairPackage(zip, base, warnings, forObjectModel);
+  return zip;
+}
+
+export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string): Promise<OpenedWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const base = fileName.replace(/^.*[\\/]/, "");
   const warnings: string[] = [];
-  await repairPackage(zip, base, warnings);
+  const zip = await loadPackage(bytes, fileName, warnings, true);
   const repaired = await zip.generateAsync({ type: "uint8array" });
   const workbook = new ExcelJS.Workbook();
   try {
@@ -127,7 +143,12 @@ function checkSizes(zip: JSZip, base: string): void {
  *   → the same namespace as the default, since ExcelJS matches unprefixed names;
  * - data validations and merges over whole sheets, which ExcelJS expands cell by cell → narrowed to the used range.
  */
-async function repairPackage(zip: JSZip, base: string, warnings: string[]): Promise<void> {
+async function repairPackage(
+  zip: JSZip,
+  base: string,
+  warnings: string[],
+  forObjectModel: boolean,
+): Promise<void> {
   for (const name of Object.keys(zip.files)) {
     if (!name.includes("\\")) continue;
     const entry = zip.files[name];
@@ -143,7 +164,7 @@ async function repairPackage(zip: JSZip, base: string, warnings: string[]): Prom
       continue;
     const xml = await zip.files[name].async("string");
     let fixed = name === "docProps/core.xml" ? prefixCoreProperties(xml) : unprefixRoot(xml);
-    if (name.startsWith("xl/worksheets/")) fixed = narrowHugeRanges(fixed, name, warnings);
+    if (forObjectModel && name.startsWith("xl/worksheets/")) fixed = narrowHugeRanges(fixed, name, warnings);
     if (fixed !== xml) zip.file(name, fixed);
   }
 }
@@ -213,8 +234,9 @@ const DEFAULT_NAMESPACES = [
 
 /** `<ns2:workbook xmlns:ns2="…main">…` → `<workbook xmlns="…main">…`, when the root has no default namespace. */
 export function unprefixRoot(xml: string): string {
+  // The root element is near the top: a 50 MB sheet need not be copied to find it.
   const root = /<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?\b([^>]*)>/.exec(
-    xml.replace(/<\?[^>]*\?>|<!--[\s\S]*?-->/g, ""),
+    xml.slice(0, 65_536).replace(/<\?[^>]*\?>|<!--[\s\S]*?-->/g, ""),
   );
   if (!root || root[2] === undefined) return xml;
   const [, prefix, , attributes] = root;

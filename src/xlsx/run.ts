@@ -3,6 +3,8 @@ import { SheetCandidate } from "../core/reader";
 import { Localized } from "../core/text";
 import { runJobOnWorkbook } from "../core/workbook";
 import { ExcelJsWorkbook } from "./exceljs-workbook";
+import { PackageFormatError } from "./package-read";
+import { PackageWorkbook } from "./package-workbook";
 
 export type XlsxRunOutcome =
   | {
@@ -29,8 +31,25 @@ export async function runOnWorkbookFile(
   fileName: string,
   options: JobOptions,
 ): Promise<XlsxRunOutcome> {
-  const workbook = await ExcelJsWorkbook.open(data, fileName);
+  const workbook = await openFileWorkbook(data, fileName);
   const outcome = await runJobOnWorkbook(workbook, options);
   if (!outcome.ok) return outcome;
   return { ok: true, job: outcome.result, warnings: workbook.warnings, output: await workbook.save() };
+}
+
+/**
+ * The workbook of a file's bytes: an .xlsx package read and written as SpreadsheetML (the user's parts untouched);
+ * a .csv, or a package whose XML the direct reader does not follow, through ExcelJS's object model.
+ */
+export async function openFileWorkbook(
+  data: Uint8Array,
+  fileName: string,
+): Promise<PackageWorkbook | ExcelJsWorkbook> {
+  if (/\.csv$/i.test(fileName)) return ExcelJsWorkbook.open(data, fileName);
+  try {
+    return await PackageWorkbook.open(data, fileName);
+  } catch (error) {
+    if (error instanceof PackageFormatError) return ExcelJsWorkbook.open(data, fileName);
+    throw error;
+  }
 }

@@ -5,7 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { runJob } from "../../src/core/job";
+import { jobOutputs } from "../../src/core/workbook";
 import { workbookWithOutputs } from "../../src/xlsx/outputs";
+import { PackageWorkbook } from "../../src/xlsx/package-workbook";
 
 function which(command: string): boolean {
   try {
@@ -44,18 +46,32 @@ function ledger(): WorkbookGrid {
   return { sheets: [{ name: "欠费台账", rows, firstRow: 1, firstColumn: 1 }], date1904: false };
 }
 
+/** The same outputs written by each .xlsx writer: SpreadsheetML into the package (the CLI and the browser page), and ExcelJS (.csv input). */
+const WRITERS = {
+  package: async (outputs: ReturnType<typeof jobOutputs>) => {
+    const user = new ExcelJS.Workbook();
+    user.addWorksheet("欠费台账").addRow(["房号"]);
+    const workbook = await PackageWorkbook.open(new Uint8Array(await user.xlsx.writeBuffer()), "in.xlsx");
+    await workbook.writeOutputs(outputs);
+    return workbook.save();
+  },
+  exceljs: async (outputs: ReturnType<typeof jobOutputs>) => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("欠费台账").addRow(["房号"]);
+    return workbookWithOutputs(workbook, outputs.sheets, "zh-CN", {
+      newSheet: outputs.newRecord,
+      append: outputs.append,
+    });
+  },
+};
+
 describe("the output workbook in LibreOffice", () => {
-  run(
-    "converts to PDF without error, with the bulletin and the dashboard in it",
-    async () => {
+  run.each(Object.keys(WRITERS) as (keyof typeof WRITERS)[])(
+    "written by the %s writer, converts to PDF without error, with the bulletin and the dashboard in it",
+    async (writer) => {
       const outcome = runJob(ledger(), { today: "2026-11-21", asOf: "2026-11-20" });
       if (!outcome.ok) throw new Error(outcome.error["en-US"]);
-      const workbook = new ExcelJS.Workbook();
-      workbook.addWorksheet("欠费台账").addRow(["房号"]);
-      const bytes = await workbookWithOutputs(workbook, outcome.result.sheets, "zh-CN", {
-        newSheet: outcome.result.newRecord,
-        append: outcome.result.round.record,
-      });
+      const bytes = await WRITERS[writer](jobOutputs(outcome.result));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-lo-"));
       const xlsx = path.join(dir, "out.xlsx");
       fs.writeFileSync(xlsx, bytes);

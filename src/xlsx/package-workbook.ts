@@ -1,0 +1,520 @@
+import type JSZip from "jszip";
+import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { OutputSheet, numberFormat } from "../core/output";
+import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
+import { Lang } from "../core/text";
+import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
+import { ChartSpec, addChartsToZip, chartSpecsOf } from "./chart";
+import { loadPackage } from "./open";
+import {
+  NS_REL,
+  PackageSheet,
+  attribute,
+  partText,
+  readPackageGrid,
+  relationships,
+  relsPathOf,
+  resolvePart,
+} from "./package-read";
+import { TablePlacement, dateSerial, tableXml, writeSheetXml, xmlText } from "./package-sheet";
+import { StyleBook } from "./package-styles";
+
+const TYPES = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+};
+const RELS = {
+  worksheet: `${NS_REL}/worksheet`,
+  table: `${NS_REL}/table`,
+  styles: `${NS_REL}/styles`,
+  calcChain: `${NS_REL}/calcChain`,
+};
+const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+
+/**
+ * The workbook interface on the .xlsx package itself, for the command line and the browser page: the grid is read
+ * straight from the sheets' XML, and the add-in's sheets are written into the package as SpreadsheetML. Every
+ * other part — the user's sheets, charts, pivot tables, macros, pictures — stays byte for byte as it was.
+ */
+export class PackageWorkbook implements ArrearsWorkbook {
+  private grid: WorkbookGrid | null;
+
+  private constructor(
+    private readonly zip: JSZip,
+    private sheets: PackageSheet[],
+    grid: WorkbookGrid,
+    /** Repairs and notes from opening the file. */
+    readonly warnings: readonly string[],
+  ) {
+    this.grid = grid;
+  }
+
+  /** Opens .xlsx bytes; throws WorkbookOpenError when they are not a workbook, PackageFormatError when its XML is not followed. */
+  static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+    const warnings: string[] = [];
+    const zip = await loadPackage(data, fileName, warnings, false);
+    const { grid, sheets } = await readPackageGrid(zip, warnings);
+    return new PackageWorkbook(zip, sheets, grid, warnings);
+  }
+
+  async readGrid(progress?: ProgressListener): Promise<WorkbookGrid> {
+    if (this.grid === null) {
+      const { grid, sheets } = await readPackageGrid(this.zip, []);
+      this.grid = grid;
+      this.sheets = sheets;
+    }
+    progress?.(1, 1);
+    return this.grid;
+  }
+
+  async writeOutputs(outputs: JobOutputs, progress?: ProgressListener): Promise<void> {
+    const before = { ...this.zip.files };
+    try {
+      await this.write(outputs);
+    } catch (error) {
+      // Nothing half-written stays: the package is as it was before this write.
+      for (const name of Object.keys(this.zip.files)) delete this.zip.files[name];
+      Object.assign(this.zip.files, before);
+      throw error;
+    }
+    this.grid = null;
+    progress?.(1, 1);
+  }
+
+  async save(): Promise<Uint8Array> {
+    return this.zip.generateAsync({
+      type: "uint8array",
+      compression: "DEFLATE",
+      compressionOptions: { level: 6 },
+    });
+  }
+
+  private async write(outputs: JobOutputs): Promise<void> {
+    const pkg = await PackageParts.load(this.zip);
+    const grid = this.grid ?? (await readPackageGrid(this.zip, [])).grid;
+    const charts: ChartSpec[] = [];
+    const { sheets, lang, newRecord, append } = outputs;
+    if (newRecord && append.rows.length > 0) pkg.putSheet(newRecord, lang, grid.date1904);
+    else if (append.rows.length > 0) {
+      const sheet = grid.sheets.find((s) => s.name === append.sheetName);
+      if (sheet) await pkg.appendRecord(append, sheet, lang, grid.date1904);
+    }
+    for (const sheet of sheets) {
+      const placements = pkg.putSheet(sheet, lang, grid.date1904);
+      charts.push(...chartSpecsOf(sheet, placements));
+    }
+    await pkg.dropReplaced();
+    pkg.commit();
+    await addChartsToZip(this.zip, charts);
+  }
+}
+
+function escapeAttr(text: string): string {
+  return xmlText(text).replace(/'/g, "&apos;");
+}
+
+/** 'Sheet name' for a formula, quotes doubled. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The workbook-level parts a write changes, held as text until `commit` puts them all in the package at once:
+ * a failure while the sheets are being written leaves the package untouched.
+ */
+class PackageParts {
+  private readonly puts = new Map<string, string>();
+  private readonly removals = new Set<string>();
+  private readonly styles: StyleBook;
+  private calcChainDropped = false;
+  private nextTableId: number;
+  private readonly tableNames = new Set<string>();
+
+  private constructor(
+    private readonly zip: JSZip,
+    private workbook: string,
+    private workbookRels: string,
+    private types: string,
+    private readonly stylesPart: string,
+    stylesXml: string | null,
+    tableIds: number,
+  ) {
+    this.styles = new StyleBook(stylesXml);
+    this.nextTableId = tableIds + 1;
+  }
+
+  static async load(zip: JSZip): Promise<PackageParts> {
+    const workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
+    const rels =
+      (await partText(zip, "xl/_rels/workbook.xml.rels")) ??
+      `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"></Relationships>`;
+    const types = (await partText(zip, "[Content_Types].xml")) ?? "";
+    const stylesRel = relationships(rels).find((r) => r.type === RELS.styles);
+    const stylesPart = stylesRel ? resolvePart("xl/workbook.xml", stylesRel.target) : "xl/styles.xml";
+    const stylesXml = await partText(zip, stylesPart);
+    let maxTableId = 0;
+    for (const name of Object.keys(zip.files)) {
+      if (!/^xl\/tables\/[^/]+\.xml$/.test(name)) continue;
+      const head = ((await partText(zip, name)) ?? "").slice(0, 2000);
+      const id = Number(/<(?:\w+:)?table\b[^>]*?\sid="(\d+)"/.exec(head)?.[1] ?? 0);
+      maxTableId = Math.max(maxTableId, id);
+    }
+    const parts = new PackageParts(zip, workbook, rels, types, stylesPart, stylesXml, maxTableId);
+    if (stylesXml === null) {
+      parts.workbookRels = parts.addRelationship(parts.workbookRels, RELS.styles, "styles.xml");
+      parts.addOverride("/xl/styles.xml", TYPES.styles);
+    }
+    return parts;
+  }
+
+  private readonly reserved = new Set<string>();
+
+  private exists(path: string): boolean {
+    return this.zip.file(path) !== null || this.puts.has(path) || this.reserved.has(path);
+  }
+
+  private put(path: string, xml: string): void {
+    this.removals.delete(path);
+    this.puts.set(path, xml);
+  }
+
+  private remove(path: string): void {
+    this.puts.delete(path);
+    this.removals.add(path);
+    this.types = this.types.replace(
+      new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(path)}"[^>]*/>`),
+      "",
+    );
+  }
+
+  private addOverride(partName: string, type: string): void {
+    if (this.types.includes(`PartName="${partName}"`)) return;
+    this.types = this.types.replace(
+      "</Types>",
+      `<Override PartName="${partName}" ContentType="${type}"/></Types>`,
+    );
+  }
+
+  private addRelationship(rels: string, type: string, target: string, id?: string): string {
+    const used = new Set(relationships(rels).map((r) => r.id));
+    let relId = id;
+    if (relId === undefined) {
+      let n = used.size + 1;
+      while (used.has(`rId${n}`)) n++;
+      relId = `rId${n}`;
+    }
+    this.lastRelId = relId;
+    return rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${relId}" Type="${type}" Target="${target}"/></Relationships>`,
+    );
+  }
+
+  private lastRelId = "";
+
+  private freePart(pattern: (n: number) => string): string {
+    let n = 1;
+    while (this.exists(pattern(n))) n++;
+    this.reserved.add(pattern(n));
+    return pattern(n);
+  }
+
+  private sheetEntry(name: string): { index: number; element: string; relId: string } | null {
+    let index = 0;
+    for (const m of this.workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+      if (attribute(m[1], "name") === name) {
+        const relId = attribute(m[1], "r:id") ?? "";
+        return { index, element: m[0], relId };
+      }
+      index++;
+    }
+    return null;
+  }
+
+  /** Removes a part's internal relationship targets (drawings, their charts, tables, printer settings), recursively. */
+  private async dropDependents(part: string): Promise<void> {
+    const relsPath = relsPathOf(part);
+    const rels =
+      this.puts.get(relsPath) ?? (this.removals.has(relsPath) ? null : await partText(this.zip, relsPath));
+    if (rels === null) return;
+    for (const rel of relationships(rels)) {
+      if (rel.external) continue;
+      const target = resolvePart(part, rel.target);
+      if (this.removals.has(target) || !this.zip.file(target)) continue;
+      await this.dropDependents(target);
+      this.remove(target);
+    }
+    this.remove(relsPath);
+  }
+
+  /** Writes one of the add-in's sheets: in place of the sheet of that name (same position), or as a new last sheet. */
+  putSheet(spec: OutputSheet, lang: Lang, date1904: boolean): ReadonlyMap<string, TablePlacement> {
+    const written = writeSheetXml(spec, lang, this.styles, date1904);
+    const entry = this.sheetEntry(spec.name);
+    let part: string;
+    let index: number;
+    if (entry) {
+      const rel = relationships(this.workbookRels).find((r) => r.id === entry.relId);
+      part = rel
+        ? resolvePart("xl/workbook.xml", rel.target)
+        : this.freePart((n) => `xl/worksheets/sheet${n}.xml`);
+      index = entry.index;
+      this.pendingDrops.push(part);
+      this.removeSheetNames(index);
+      this.dropCalcChain();
+    } else {
+      part = this.freePart((n) => `xl/worksheets/sheet${n}.xml`);
+      index = [...this.workbook.matchAll(/<sheet\b/g)].length;
+      this.workbookRels = this.addRelationship(this.workbookRels, RELS.worksheet, part.replace(/^xl\//, ""));
+      const sheetIds = [...this.workbook.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) =>
+        Number(m[1]),
+      );
+      const sheetId = Math.max(0, ...sheetIds) + 1;
+      const element = `<sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}" r:id="${this.lastRelId}"/>`;
+      this.workbook = /<sheets\s*\/>/.test(this.workbook)
+        ? this.workbook.replace(/<sheets\s*\/>/, `<sheets>${element}</sheets>`)
+        : this.workbook.replace("</sheets>", `${element}</sheets>`);
+      if (!/<workbook\b[^>]*xmlns:r=/.test(this.workbook))
+        this.workbook = this.workbook.replace(/<workbook\b/, `<workbook xmlns:r="${NS_REL}"`);
+      this.addOverride(`/${part}`, TYPES.worksheet);
+    }
+    let sheetRels = `${XML_HEAD}<Relationships xmlns="${PKG_RELS}">`;
+    written.tables.forEach((table, i) => {
+      const name = this.uniqueTableName(table.name);
+      const tablePart = this.freePart((n) => `xl/tables/table${n}.xml`);
+      this.put(tablePart, tableXml({ ...table, name }, this.nextTableId++));
+      this.addOverride(`/${tablePart}`, TYPES.table);
+      sheetRels += `<Relationship Id="rIdT${i + 1}" Type="${RELS.table}" Target="../tables/${tablePart.slice("xl/tables/".length)}"/>`;
+    });
+    sheetRels += `</Relationships>`;
+    this.pendingSheets.push({ part, xml: written.xml, rels: written.tables.length ? sheetRels : null });
+    const names = [
+      `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeAttr(quotedSheet(spec.name))}!${written.printArea}</definedName>`,
+    ];
+    if (written.printTitles)
+      names.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeAttr(quotedSheet(spec.name))}!${written.printTitles}</definedName>`,
+      );
+    this.addDefinedNames(names.join(""));
+    return written.placements;
+  }
+
+  private readonly pendingDrops: string[] = [];
+  private readonly pendingSheets: { part: string; xml: string; rels: string | null }[] = [];
+
+  private uniqueTableName(name: string): string {
+    let candidate = name;
+    for (let n = 2; this.tableNames.has(candidate.toLowerCase()); n++) candidate = `${name}${n}`;
+    this.tableNames.add(candidate.toLowerCase());
+    return candidate;
+  }
+
+  private removeSheetNames(index: number): void {
+    this.workbook = this.workbook.replace(
+      /<definedName\b([^>]*)>[^<]*<\/definedName>/g,
+      (m, attrs: string) =>
+        attribute(attrs, "localSheetId") === String(index) &&
+        /^_xlnm\.(Print_Area|Print_Titles|_FilterDatabase)$/.test(attribute(attrs, "name") ?? "")
+          ? ""
+          : m,
+    );
+  }
+
+  private addDefinedNames(names: string): void {
+    if (/<definedNames\s*\/>/.test(this.workbook)) {
+      this.workbook = this.workbook.replace(/<definedNames\s*\/>/, `<definedNames>${names}</definedNames>`);
+      return;
+    }
+    if (this.workbook.includes("</definedNames>")) {
+      this.workbook = this.workbook.replace("</definedNames>", `${names}</definedNames>`);
+      return;
+    }
+    const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) =>
+      this.workbook.includes(tag),
+    );
+    if (after) this.workbook = this.workbook.replace(after, `${after}<definedNames>${names}</definedNames>`);
+  }
+
+  /** calcChain lists formula cells by sheet; Excel rebuilds it, and a stale one after a sheet is replaced is a repair. */
+  private dropCalcChain(): void {
+    if (this.calcChainDropped) return;
+    this.calcChainDropped = true;
+    const rel = relationships(this.workbookRels).find((r) => r.type === RELS.calcChain);
+    if (!rel) return;
+    this.remove(resolvePart("xl/workbook.xml", rel.target));
+    this.workbookRels = this.workbookRels.replace(
+      new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(rel.id)}"[^>]*/>`),
+      "",
+    );
+  }
+
+  /** Adds the round's rows below the last row of an existing record sheet, as the ExcelJS edge does (src/xlsx/record.ts). */
+  async appendRecord(append: RecordAppend, sheet: SheetGrid, lang: Lang, date1904: boolean): Promise<void> {
+    const entry = this.sheetEntry(append.sheetName);
+    const rel = entry ? relationships(this.workbookRels).find((r) => r.id === entry.relId) : undefined;
+    if (!entry || !rel) return;
+    const part = resolvePart("xl/workbook.xml", rel.target);
+    let xml = (await partText(this.zip, part)) ?? "";
+    const relsPath = relsPathOf(part);
+    const sheetRels = relationships((await partText(this.zip, relsPath)) ?? "");
+    const tableParts = sheetRels.filter((r) => r.type === RELS.table).map((r) => resolvePart(part, r.target));
+    const lastUsed = sheet.rows.length > 0 ? sheet.firstRow + sheet.rows.length - 1 : 0;
+    const layout = append.layout;
+    const columns: Partial<Record<RecordField, number>> = { ...(layout?.columns ?? {}) };
+    const headerRow = layout?.headerRow ?? lastUsed + 2;
+    const added = new Map<number, string[]>();
+    const cellsAt = (row: number) => {
+      let list = added.get(row);
+      if (!list) added.set(row, (list = []));
+      return list;
+    };
+    if (tableParts.length === 0) {
+      let next = Math.max(0, ...Object.values(columns).map((c) => c ?? 0)) + 1;
+      const bold = this.styles.style({ font: { bold: true } });
+      RECORD_FIELDS.forEach((field, i) => {
+        if (columns[field] !== undefined) return;
+        columns[field] = next++;
+        cellsAt(headerRow).push(
+          cellXml(headerRow, columns[field] as number, append.columns[i].header, bold, date1904),
+        );
+      });
+    }
+    const start = Math.max(layout?.lastRow ?? 0, lastUsed, headerRow) + 1;
+    const styleOf = RECORD_FIELDS.map((_, i) => {
+      const format = numberFormat(append.columns[i].format, lang);
+      return this.styles.style({
+        numberFormat: format,
+        ...(append.columns[i].wrap ? { wrap: true, vertical: "top" as const } : {}),
+      });
+    });
+    append.rows.forEach((values, r) => {
+      RECORD_FIELDS.forEach((field, i) => {
+        const c = columns[field];
+        if (c === undefined) return;
+        cellsAt(start + r).push(cellXml(start + r, c, values[i] ?? null, styleOf[i], date1904));
+      });
+    });
+    xml = mergeRows(xml, added);
+    const end = start + append.rows.length - 1;
+    xml = xml.replace(/<dimension\b[^>]*\/>/, (m) => {
+      const ref = /ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(m);
+      if (!ref) return m;
+      const lastRow = Math.max(Number(ref[4] ?? ref[2]), end);
+      return `<dimension ref="${ref[1]}${ref[2]}:${ref[3] ?? ref[1]}${lastRow}"/>`;
+    });
+    this.pendingSheets.push({ part, xml, rels: null });
+    for (const tablePart of tableParts) {
+      const table = (await partText(this.zip, tablePart)) ?? "";
+      const ref = /<(?:\w+:)?table\b[^>]*?\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/.exec(table);
+      if (!ref || Number(ref[2]) !== headerRow) continue;
+      const extended = `${ref[1]}${ref[2]}:${ref[3]}${Math.max(Number(ref[4]), end)}`;
+      const old = `${ref[1]}${ref[2]}:${ref[3]}${ref[4]}`;
+      this.put(tablePart, table.split(`ref="${old}"`).join(`ref="${extended}"`));
+    }
+  }
+
+  /** Puts every change into the package. Nothing here can fail half-way. */
+  commit(): void {
+    // Removals first: a replaced sheet's old tables, drawings and relationships go, then the new parts go in.
+    this.put("xl/workbook.xml", this.workbook);
+    this.put("xl/_rels/workbook.xml.rels", this.workbookRels);
+    if (this.styles.changed) this.put(this.stylesPart, this.styles.toXml());
+    for (const path of this.removals) this.zip.remove(path);
+    for (const sheet of this.pendingSheets) {
+      this.zip.file(sheet.part, sheet.xml);
+      if (sheet.rels) this.zip.file(relsPathOf(sheet.part), sheet.rels);
+    }
+    for (const [path, xml] of this.puts) this.zip.file(path, xml);
+    this.zip.file("[Content_Types].xml", this.types);
+  }
+
+  /** Must run before commit for the sheets replaced in place. */
+  async dropReplaced(): Promise<void> {
+    for (const part of this.pendingDrops.splice(0)) await this.dropDependents(part);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function cellXml(row: number, column: number, value: CellValue, style: number, date1904: boolean): string {
+  const ref = `${columnLetterOf(column)}${row}`;
+  const s = style ? ` s="${style}"` : "";
+  if (value === null) return `<c r="${ref}"${s}/>`;
+  if (typeof value === "string")
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) return `<c r="${ref}"${s}><v>${dateSerial(value, date1904)}</v></c>`;
+  return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
+}
+
+function columnLetterOf(column: number): string {
+  let s = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function columnOfRef(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n;
+}
+
+/**
+ * Puts cells into a worksheet's sheetData: into the rows that exist (in column order, replacing an empty cell of
+ * the same address), and as new rows in row order. Rows the user has are otherwise kept as they are.
+ */
+export function mergeRows(xml: string, added: ReadonlyMap<number, readonly string[]>): string {
+  if (added.size === 0) return xml;
+  const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) return xml;
+  const bodyStart = open.index + open[0].length;
+  const bodyEnd = open[1] === "/" ? bodyStart : xml.indexOf("</sheetData>", bodyStart);
+  const body = xml.slice(bodyStart, bodyEnd);
+  const rowsIn = [...added.keys()].sort((a, b) => a - b);
+  const out: string[] = [];
+  let cursor = 0;
+  let next = 0;
+  let implicit = 0;
+  const newRow = (r: number) => `<row r="${r}">${sortCells([...(added.get(r) ?? [])]).join("")}</row>`;
+  for (const m of body.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = Number(attribute(m[1], "r") ?? implicit + 1);
+    implicit = r;
+    while (next < rowsIn.length && rowsIn[next] < r) {
+      out.push(body.slice(cursor, m.index), newRow(rowsIn[next]));
+      cursor = m.index;
+      next++;
+    }
+    if (next < rowsIn.length && rowsIn[next] === r) {
+      const existing = [...(m[2] ?? "").matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)].map((c) => c[0]);
+      const adding = added.get(r) ?? [];
+      const taken = new Set(adding.map((c) => /r="([A-Z]+)/.exec(c)?.[1]));
+      const kept = existing.filter((c) => !taken.has(/\sr="([A-Z]+)/.exec(c)?.[1]));
+      const attrs = m[1].replace(/\s+spans="[^"]*"/, "");
+      out.push(body.slice(cursor, m.index), `<row${attrs}>${sortCells([...kept, ...adding]).join("")}</row>`);
+      cursor = (m.index ?? 0) + m[0].length;
+      next++;
+    }
+  }
+  out.push(body.slice(cursor));
+  while (next < rowsIn.length) out.push(newRow(rowsIn[next++]));
+  const sheetData = `<sheetData>${out.join("")}</sheetData>`;
+  return (
+    xml.slice(0, open.index) +
+    sheetData +
+    xml.slice(open[1] === "/" ? bodyStart : bodyEnd + "</sheetData>".length)
+  );
+}
+
+function sortCells(cells: string[]): string[] {
+  const column = (c: string) => columnOfRef(/\sr="([A-Z]+)/.exec(c)?.[1] ?? "");
+  return cells.sort((a, b) => column(a) - column(b));
+}

@@ -1,0 +1,252 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { OutputSheet } from "../../src/core/output";
+import { JobOutputs } from "../../src/core/workbook";
+import { relationships, relsPathOf, resolvePart } from "../../src/xlsx/package-read";
+import { xmlText } from "../../src/xlsx/package-sheet";
+import { PackageWorkbook } from "../../src/xlsx/package-workbook";
+import { runOnWorkbookFile } from "../../src/xlsx/run";
+
+const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
+
+async function userWorkbook(date1904 = false): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  if (date1904) wb.properties.date1904 = true;
+  const ws = wb.addWorksheet("欠费台账");
+  ws.addRow(["房号", "业主", "电话", "欠费月数", "欠费金额", "备注"]);
+  const owners = ["张伟", "李\u0001娜", "_x0041_王", "=SUM(A1)", "<b>陈</b> & 赵", " 周 "];
+  owners.forEach((owner, i) =>
+    ws.addRow([`1-${101 + i}`, owner, "13800001111", i % 4, (i % 4) * 300, i === 1 ? "拒缴" : null]),
+  );
+  ws.getCell("H2").value = { formula: "SUM(E2:E7)", result: 1800 };
+  ws.getCell("E2").numFmt = "#,##0.00";
+  wb.addWorksheet("备用", { state: "hidden" }).getCell("A1").value = "不要动我";
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files))
+    if (!zip.files[name].dir) out.set(name, await zip.files[name].async("string"));
+  return out;
+}
+
+/** Every relationship points at a part that is there, every part has its content type, tables are unique. */
+function checkPackage(files: Map<string, string>): void {
+  const types = files.get("[Content_Types].xml") ?? "";
+  for (const m of types.matchAll(/PartName="\/([^"]+)"/g))
+    expect([m[1], files.has(m[1])]).toEqual([m[1], true]);
+  for (const [name, xml] of files) {
+    if (!name.endsWith(".rels")) continue;
+    const source = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
+    for (const rel of relationships(xml)) {
+      if (rel.external) continue;
+      const target = name === "_rels/.rels" ? rel.target.replace(/^\//, "") : resolvePart(source, rel.target);
+      expect([name, target, files.has(target)]).toEqual([name, target, true]);
+    }
+  }
+  const tables = [...files.keys()].filter((n) => /^xl\/tables\/.*\.xml$/.test(n));
+  const ids = tables.map((t) => /\sid="(\d+)"/.exec(files.get(t) ?? "")?.[1]);
+  const names = tables.map((t) => /\sname="([^"]+)"/.exec(files.get(t) ?? "")?.[1]);
+  expect(new Set(ids).size).toBe(tables.length);
+  expect(new Set(names).size).toBe(tables.length);
+  // Each table belongs to exactly one sheet: none is left behind by a replaced sheet.
+  const referenced = [...files.entries()]
+    .filter(([n]) => /^xl\/worksheets\/_rels\//.test(n))
+    .flatMap(([n, xml]) =>
+      relationships(xml)
+        .filter((r) => r.type.endsWith("/table"))
+        .map((r) => resolvePart(n.replace(/_rels\/([^/]+)\.rels$/, "$1"), r.target)),
+    );
+  expect(referenced.sort()).toEqual(tables.sort());
+}
+
+function textSheet(texts: readonly string[]): OutputSheet {
+  return {
+    name: "催缴分类",
+    widths: [12],
+    blocks: [
+      {
+        kind: "table",
+        id: "t",
+        name: "Texts",
+        columns: [{ header: "文本", format: "text" }],
+        rows: texts.map((t) => [t]),
+        emptyText: "",
+      },
+    ],
+  };
+}
+
+function onlySheet(sheet: OutputSheet): JobOutputs {
+  return {
+    sheets: [sheet],
+    lang: "zh-CN",
+    newRecord: null,
+    append: {
+      sheetName: "催缴记录",
+      exists: false,
+      layout: null,
+      tableName: "",
+      columns: [],
+      widths: [],
+      rows: [],
+      alreadyLogged: 0,
+    },
+  };
+}
+
+describe("writing the add-in's sheets into the package", () => {
+  it("keeps every part of the user's own byte for byte, and the package whole, run after run", async () => {
+    const input = await userWorkbook();
+    const first = await runOnWorkbookFile(input, "ledger.xlsx", OPTIONS);
+    if (!first.ok) throw new Error(first.error["en-US"]);
+    const second = await runOnWorkbookFile(first.output, "ledger.xlsx", {
+      ...OPTIONS,
+      today: "2026-11-28",
+      roundDate: "2026-11-28",
+    });
+    if (!second.ok) throw new Error(second.error["en-US"]);
+    const before = await parts(input);
+    for (const output of [first.output, second.output]) {
+      const after = await parts(output);
+      checkPackage(after);
+      for (const name of [
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/sharedStrings.xml",
+        "xl/theme/theme1.xml",
+      ])
+        expect([name, after.get(name)]).toEqual([name, before.get(name)]);
+      // The user's cell styles keep their places; ours come after them.
+      const xfs = (xml: string) => /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+      expect(xfs(after.get("xl/styles.xml") ?? "").startsWith(xfs(before.get("xl/styles.xml") ?? ""))).toBe(
+        true,
+      );
+    }
+    const sheetsOf = (files: Map<string, string>) =>
+      [...(files.get("xl/workbook.xml") ?? "").matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    // The second run replaces the sheets in place: the same sheets, in the same order, none doubled.
+    expect(sheetsOf(await parts(second.output))).toEqual(sheetsOf(await parts(first.output)));
+    expect(sheetsOf(await parts(first.output)).slice(0, 2)).toEqual(["欠费台账", "备用"]);
+  });
+
+  it("writes text exactly: control characters, _x0041_, markup, line ends and spaces come back as they were", async () => {
+    const texts = ["李\u0001娜", "_x0041_王", "=SUM(A1)", "<b>陈</b> & 赵", " 周 ", "一\r\n二\n三", "\uffff"];
+    const workbook = await PackageWorkbook.open(await userWorkbook(), "ledger.xlsx");
+    await workbook.writeOutputs(onlySheet(textSheet(texts)));
+    const bytes = await workbook.save();
+    const direct = await (await PackageWorkbook.open(bytes, "out.xlsx")).readGrid();
+    expect(
+      direct.sheets
+        .find((s) => s.name === "催缴分类")
+        ?.rows.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(texts);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("催缴分类") as ExcelJS.Worksheet;
+    // ExcelJS does not undo _xHHHH_ escapes in inline strings (Excel and LibreOffice do): compare the rest.
+    const plain = texts
+      .map((t, i) => [i, t] as const)
+      .filter(([, t]) => !(t.includes("\u0001") || t.includes("\uffff") || t.includes("_x0041_")));
+    expect(plain.map(([i]) => ws.getCell(i + 2, 1).value)).toEqual(plain.map(([, t]) => t));
+  });
+
+  it("the whole run never writes a name as a formula", async () => {
+    const outcome = await runOnWorkbookFile(await userWorkbook(), "ledger.xlsx", OPTIONS);
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    const files = await parts(outcome.output);
+    const written = [...files.entries()].filter(([name]) =>
+      /^xl\/worksheets\/sheet([3-9]|\d\d)\.xml$/.test(name),
+    );
+    expect(written.length).toBeGreaterThan(5);
+    for (const [, xml] of written) expect(xml).not.toContain("<f>");
+    expect(written.some(([, xml]) => xml.includes("=SUM(A1)"))).toBe(true);
+  });
+
+  it("keeps dates right in a 1904 workbook", async () => {
+    const workbook = await PackageWorkbook.open(await userWorkbook(true), "ledger.xlsx");
+    const sheet: OutputSheet = {
+      name: "催缴分类",
+      widths: [12],
+      blocks: [
+        {
+          kind: "table",
+          id: "t",
+          name: "Dates",
+          columns: [{ header: "日期", format: "date" }],
+          rows: [[new Date(Date.UTC(2026, 10, 24))]],
+          emptyText: "",
+        },
+      ],
+    };
+    const outputs: JobOutputs = {
+      sheets: [sheet],
+      lang: "zh-CN",
+      newRecord: null,
+      append: {
+        sheetName: "催缴记录",
+        exists: false,
+        layout: null,
+        tableName: "",
+        columns: [],
+        widths: [],
+        rows: [],
+        alreadyLogged: 0,
+      },
+    };
+    await workbook.writeOutputs(outputs);
+    const grid = await (await PackageWorkbook.open(await workbook.save(), "out.xlsx")).readGrid();
+    expect(grid.date1904).toBe(true);
+    expect(grid.sheets.find((s) => s.name === "催缴分类")?.rows[1][0]).toEqual(
+      new Date(Date.UTC(2026, 10, 24)),
+    );
+  });
+
+  it("a failure in the middle of writing leaves the package as it was", async () => {
+    const input = await userWorkbook();
+    const first = await runOnWorkbookFile(input, "ledger.xlsx", OPTIONS);
+    if (!first.ok) throw new Error(first.error["en-US"]);
+    const workbook = await PackageWorkbook.open(first.output, "ledger.xlsx");
+    const before = await parts(await workbook.save());
+    const good: OutputSheet = {
+      name: "催缴分类",
+      widths: [10],
+      blocks: [{ kind: "text", text: "新的", style: "title" }],
+    };
+    const broken = {
+      name: "公告栏",
+      widths: [10],
+      get blocks(): never {
+        throw new Error("disk full");
+      },
+    } as unknown as OutputSheet;
+    const outputs: JobOutputs = {
+      sheets: [good, broken],
+      lang: "zh-CN",
+      newRecord: null,
+      append: {
+        sheetName: "催缴记录",
+        exists: true,
+        layout: null,
+        tableName: "",
+        columns: [],
+        widths: [],
+        rows: [],
+        alreadyLogged: 0,
+      },
+    };
+    await expect(workbook.writeOutputs(outputs)).rejects.toThrow("disk full");
+    const after = await parts(await workbook.save());
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, xml] of before) expect([name, after.get(name) === xml]).toEqual([name, true]);
+  });
+
+  it("escapes what XML cannot hold", () => {
+    expect(xmlText('a\u0001b_x0041_c&<>"\r')).toBe("a_x0001_b_x005F_x0041_c&amp;&lt;&gt;&quot;&#13;");
+    expect(xmlText("plain 文本")).toBe("plain 文本");
+    expect(relsPathOf("xl/worksheets/sheet1.xml")).toBe("xl/worksheets/_rels/sheet1.xml.rels");
+  });
+});
