@@ -31,22 +31,35 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   闆: "板", 鄰: "邻", 裝: "装", 滲: "渗", 壞: "坏", 師: "师", 階: "阶"
 };
 
+const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join("")}]`, "g");
+
+function simplified(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(TRADITIONAL, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch])
+    .toLowerCase();
+}
+
+/**
+ * A sheet repeats the same few words thousands of times (已缴 in every month cell, the same headers and notes):
+ * each is normalised once. Bounded, so a sheet of unique texts does not grow it without end.
+ */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 20_000;
+
 /** Full-width → ASCII (NFKC), traditional → simplified, lower case; whitespace and line breaks removed. */
 export function normalizeKey(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFKC")) {
-    out += TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch;
-  }
-  return out.toLowerCase().replace(/\s+/g, "");
+  const known = KEY_CACHE.get(text);
+  if (known !== undefined) return known;
+  const key = simplified(text).replace(/\s+/g, "");
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  KEY_CACHE.set(text, key);
+  return key;
 }
 
 /** Like normalizeKey but keeps single spaces between words (for English phrases and keyword search). */
 export function normalizeText(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFKC")) {
-    out += TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch;
-  }
-  return out.toLowerCase().replace(/\s+/g, " ").trim();
+  return simplified(text).replace(/\s+/g, " ").trim();
 }
 
 /** Natural order in Chinese: 2栋 before 10栋, 1-1-201 before 1-1-1001. One collator, made once: it is fast. */

@@ -43,11 +43,17 @@ function lineEnds(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 /** Attribute value from an element's attribute text, either quote style; undefined when absent. */
 export function attribute(attrs: string, name: string): string | undefined {
-  const at = attrs.indexOf(`${name}=`);
-  if (at < 0) return undefined;
-  const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  if (!attrs.includes(`${name}=`) && !attrs.includes(`${name} `)) return undefined;
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const m = pattern.exec(attrs);
   if (!m) return undefined;
   return unescapeXml(m[1] ?? m[2]);
 }

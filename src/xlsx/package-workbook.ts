@@ -31,6 +31,8 @@ const RELS = {
   calcChain: `${NS_REL}/calcChain`,
 };
 const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const UTF8 = new TextEncoder();
+const FAST_DEFLATE = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
 /**
@@ -423,7 +425,8 @@ class PackageParts {
     if (this.styles.changed) this.put(this.stylesPart, this.styles.toXml());
     for (const path of this.removals) this.zip.remove(path);
     for (const sheet of this.pendingSheets) {
-      this.zip.file(sheet.part, sheet.xml);
+      // The sheets are most of the bytes: encoded natively, and deflated fast (a tenth larger, three times sooner).
+      this.zip.file(sheet.part, UTF8.encode(sheet.xml), FAST_DEFLATE);
       if (sheet.rels) this.zip.file(relsPathOf(sheet.part), sheet.rels);
     }
     for (const [path, xml] of this.puts) this.zip.file(path, xml);
@@ -515,6 +518,8 @@ export function mergeRows(xml: string, added: ReadonlyMap<number, readonly strin
 }
 
 function sortCells(cells: string[]): string[] {
-  const column = (c: string) => columnOfRef(/\sr="([A-Z]+)/.exec(c)?.[1] ?? "");
-  return cells.sort((a, b) => column(a) - column(b));
+  return cells
+    .map((c) => ({ c, column: columnOfRef(/\sr="([A-Z]+)/.exec(c)?.[1] ?? "") }))
+    .sort((a, b) => a.column - b.column)
+    .map((x) => x.c);
 }
