@@ -38,6 +38,7 @@ import { Lang, Localized, chineseOrder, formatYuan, localized, roundCents } from
 import {
   IsoDate,
   MonthIndex,
+  dayNumber,
   daysBetween,
   formatMonth,
   formatMonthZh,
@@ -152,12 +153,12 @@ export interface RoundInput {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A date as a date cell: Excel shows it with the column's date format. */
 export function dateCell(date: IsoDate | null): Date | null {
-  return date === null ? null : new Date(`${date}T00:00:00Z`);
+  return date === null ? null : new Date(dayNumber(date) * 86_400_000);
 }
 
 /** Days to wait after a stage before the next one. */
@@ -331,8 +332,8 @@ const LEGAL_BASIS: Localized = localized(
 );
 
 function longDate(date: IsoDate, lang: Lang): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return lang === "zh-CN" ? `${y}年${m}月${d}日` : date;
+  if (lang !== "zh-CN") return date;
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
 /** Builds a round: the decision for each household, the letters and texts, and the rows to log. */

@@ -351,8 +351,16 @@ function readTable(
     ...Object.values(header.mapping),
     ...header.months.map((m) => m.index),
   ]);
-  const totalsColumns = [...tableColumns].sort((a, b) => a - b).slice(0, 6);
+  const tableColumnList = [...tableColumns];
   const firstTableColumn = Math.min(...tableColumns);
+  // A totals word sits in the first columns of the table, or to the left of it.
+  const totalsColumns = [...tableColumnList]
+    .sort((a, b) => a - b)
+    .slice(0, 6)
+    .concat(Array.from({ length: Math.max(0, firstTableColumn) }, (_, i) => i));
+  const dataColumns = tableColumnList.filter(
+    (c) => c !== header.mapping.room && c !== header.mapping.building && c !== header.mapping.unit,
+  );
   const roomHeader = headerKey(headerCells[header.mapping.room as number] ?? null);
   const builder = new HouseholdBuilder(layout, options, monthCols, header, ctx, warnings);
   let carriedBuilding = "";
@@ -363,7 +371,7 @@ function readTable(
     const skip = (zh: string, en: string) =>
       skipped.push({ sheet: sheet.name, row: excelRow, reason: localized(zh, en) });
     if (row.every((c) => isBlank(c))) continue;
-    const inTable = [...tableColumns].some((c) => !isBlank(row[c] ?? null));
+    const inTable = tableColumnList.some((c) => !isBlank(row[c] ?? null));
     if (!inTable) {
       skip(
         "表格各列均为空，内容在表格之外（说明或备注？）",
@@ -371,13 +379,11 @@ function readTable(
       );
       continue;
     }
-    const totals = totalsColumns
-      .concat(row.map((_, i) => i).filter((i) => i < firstTableColumn))
-      .some((c) => {
-        const cell = row[c] ?? null;
-        // Most cells are numbers or plain text: normalise only what might be a totals word.
-        return typeof cell === "string" && MAYBE_TOTAL.test(cell) && TOTAL_WORDS.test(normalizeKey(cell));
-      });
+    const totals = totalsColumns.some((c) => {
+      const cell = row[c] ?? null;
+      // Most cells are numbers or plain text: normalise only what might be a totals word.
+      return typeof cell === "string" && MAYBE_TOTAL.test(cell) && TOTAL_WORDS.test(normalizeKey(cell));
+    });
     if (totals) {
       skip("合计行，不是住户", "a totals row, not a household");
       continue;
@@ -400,9 +406,6 @@ function readTable(
       );
       continue;
     }
-    const dataColumns = [...tableColumns].filter(
-      (c) => c !== header.mapping.room && c !== header.mapping.building && c !== header.mapping.unit,
-    );
     if (dataColumns.length > 0 && dataColumns.every((c) => isBlank(row[c] ?? null))) {
       skip("只有房号一列有内容（分组标题或空行？）", "only the room column is filled (a section label?)");
       continue;
@@ -673,6 +676,8 @@ class HouseholdBuilder {
   private readonly byKey = new Map<string, Household>();
   private readonly order: string[] = [];
   private readonly historyMonths: number;
+  /** How many of the sheet's month columns fall in the history window: the same for every row. */
+  private monthsInWindow: number | undefined;
   private readonly asOfMonth: MonthIndex;
   /** The last month whose fee is due on the as-of date (its month end has passed). */
   private readonly lastDueMonth: MonthIndex;
@@ -786,9 +791,9 @@ class HouseholdBuilder {
     num: (field: Field, parse: (c: CellValue) => Parsed<number>) => number | null,
     lastPaymentColumn: IsoDate | null,
   ): Household {
-    const cells = this.monthCols.map((col, i) => ({ col, cell: row[this.header.months[i].index] ?? null }));
+    const monthCells = this.header.months.map((m) => row[m.index] ?? null);
     // Without a fee column, a household's usual payment is its fee: the most common amount it paid.
-    const fee = reading.monthlyFee ?? modalAmount(cells.map((c) => c.cell));
+    const fee = reading.monthlyFee ?? modalAmount(monthCells);
     const unpaid: MonthIndex[] = [];
     const late: MonthIndex[] = [];
     let fullyUnpaid = 0;
@@ -797,7 +802,9 @@ class HouseholdBuilder {
     let paidTotal = 0;
     let vacant = false;
     let latestPaidDate: IsoDate | null = null;
-    for (const { col, cell } of cells) {
+    for (let i = 0; i < this.monthCols.length; i++) {
+      const col = this.monthCols[i];
+      const cell = monthCells[i];
       const read = readMonthCell(cell, fee, col.month, this.ctx.date1904);
       if (typeof read === "string") {
         const p: CellProblem = {
@@ -856,16 +863,19 @@ class HouseholdBuilder {
     if (priorMonths > 0 && firstMonth !== null) oldestUnpaid = firstMonth - priorMonths;
     const windowStart = this.lastDueMonth - this.historyMonths + 1;
     const inWindow = (mo: MonthIndex) => mo >= windowStart && mo <= this.lastDueMonth;
-    const covered = this.monthCols.filter((c) => inWindow(c.month)).length;
-    const history: PaymentHistory | null =
-      covered > 0
-        ? {
-            lateOrMissed: late.filter(inWindow).length + unpaid.filter(inWindow).length,
-            monthsKnown: covered,
-            lateMonths: late.filter(inWindow),
-            missedMonths: unpaid.filter(inWindow),
-          }
-        : null;
+    this.monthsInWindow ??= this.monthCols.filter((c) => inWindow(c.month)).length;
+    const covered = this.monthsInWindow;
+    let history: PaymentHistory | null = null;
+    if (covered > 0) {
+      const lateMonths = late.filter(inWindow);
+      const missedMonths = unpaid.filter(inWindow);
+      history = {
+        lateOrMissed: lateMonths.length + missedMonths.length,
+        monthsKnown: covered,
+        lateMonths,
+        missedMonths,
+      };
+    }
     const lastPayment = lastPaymentColumn ?? latestPaidDate;
     return this.household(reading, {
       monthsOverdue: months,

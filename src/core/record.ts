@@ -193,10 +193,19 @@ export function findRecordSheet(sheets: readonly SheetGrid[]): SheetGrid | undef
 
 /** A room as people type it, reduced to its parts: "1栋2单元301室", "1-2-301", " 1 - 2 - 301 " → "1-2-301". */
 export function normalizeRoom(text: string): string {
-  return normalizeKey(text)
-    .replace(/(号楼|栋|幢|座|单元|室|号|楼|#|\/|\\|—|－|_|-|\.|·)+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  let room = ROOMS.get(text);
+  if (room === undefined) {
+    room = normalizeKey(text)
+      .replace(/(号楼|栋|幢|座|单元|室|号|楼|#|\/|\\|—|－|_|-|\.|·)+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    if (ROOMS.size >= 200_000) ROOMS.clear();
+    ROOMS.set(text, room);
+  }
+  return room;
 }
+
+/** Each room is met twice, in the arrears sheet and in the record: reduced once. */
+const ROOMS = new Map<string, string>();
 
 /** Finds a household by the room written in the record, whichever way it is written. */
 export class RoomIndex {

@@ -270,10 +270,33 @@ export function findThreat(text: string): string | null {
 
 /** Fills a template's placeholders; unknown ones are left out (they were reported when the template was read). */
 export function fillTemplate(text: string, values: PlaceholderValues): string {
-  return text.replace(PLACEHOLDER_PATTERN, (_, name: string) => {
-    const key = PLACEHOLDER_BY_NAME.get(normalizeKey(name));
-    return key ? values[key] : "";
-  });
+  const parts = compiled(text);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as keyof PlaceholderValues | null;
+    out += (key ? values[key] : "") + (parts[i + 1] as string);
+  }
+  return out;
+}
+
+/** A template as its literal text and placeholders, alternating (text, key, text, …): parsed once per run. */
+const COMPILED = new Map<string, readonly (string | null)[]>();
+
+function compiled(text: string): readonly (string | null)[] {
+  let parts = COMPILED.get(text);
+  if (parts === undefined) {
+    const list: (string | null)[] = [];
+    let last = 0;
+    for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
+      list.push(text.slice(last, m.index), PLACEHOLDER_BY_NAME.get(normalizeKey(m[1])) ?? null);
+      last = (m.index ?? 0) + m[0].length;
+    }
+    list.push(text.slice(last));
+    if (COMPILED.size >= 1_000) COMPILED.clear();
+    COMPILED.set(text, list);
+    parts = list;
+  }
+  return parts;
 }
 
 const FIELD_LABELS: Readonly<Record<TemplateField, Localized>> = {

@@ -48,7 +48,11 @@ const KEY_CACHE = new Map<string, string>();
 const KEY_CACHE_LIMIT = 20_000;
 
 /** Full-width → ASCII (NFKC), traditional → simplified, lower case; whitespace and line breaks removed. */
+/** Printable ASCII with no capitals and no spaces: already its own key (room numbers such as 1-2-301). */
+const PLAIN_KEY = /^[!-@[-~]*$/;
+
 export function normalizeKey(text: string): string {
+  if (PLAIN_KEY.test(text)) return text;
   const known = KEY_CACHE.get(text);
   if (known !== undefined) return known;
   const key = simplified(text).replace(/\s+/g, "");
@@ -68,7 +72,10 @@ export const naturalOrder = new Intl.Collator("zh-CN", { numeric: true }).compar
 export const chineseOrder = new Intl.Collator("zh-CN").compare;
 
 /** Collapses runs of white space (including line breaks and full-width spaces) and trims. */
+const SPACE = /[\s\u3000]/;
+
 export function tidy(text: string): string {
+  if (!SPACE.test(text)) return text;
   return text.replace(/[\s\u3000]+/g, " ").trim();
 }
 
@@ -80,11 +87,20 @@ export function findKeyword(normalized: string, keywords: readonly string[]): st
   return null;
 }
 
+/** Fees repeat (the same monthly fee, the same arrears): each amount is formatted once. */
+const YUAN = new Map<number, string>();
+
 export function formatYuan(amount: number): string {
-  const fixed = Math.abs(amount).toFixed(2);
-  const [whole, cents] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount < 0 ? "-" : ""}¥${grouped}.${cents}`;
+  let text = YUAN.get(amount);
+  if (text === undefined) {
+    const fixed = Math.abs(amount).toFixed(2);
+    const dot = fixed.length - 3;
+    const grouped = fixed.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    text = `${amount < 0 ? "-" : ""}¥${grouped}${fixed.slice(dot)}`;
+    if (YUAN.size >= 20_000) YUAN.clear();
+    YUAN.set(amount, text);
+  }
+  return text;
 }
 
 export function roundCents(amount: number): number {

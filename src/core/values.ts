@@ -51,15 +51,25 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return DAYS_IN_MONTH[month - 1] ?? new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Last day of a month, as an IsoDate. */
+const MONTH_ENDS = new Map<MonthIndex, IsoDate>();
+
 export function monthEnd(index: MonthIndex): IsoDate {
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return isoDate(year, month, daysInMonth(year, month)) as IsoDate;
+  let end = MONTH_ENDS.get(index);
+  if (end === undefined) {
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    end = isoDate(year, month, daysInMonth(year, month)) as IsoDate;
+    MONTH_ENDS.set(index, end);
+  }
+  return end;
 }
 
 export function dateFromUtc(date: Date): IsoDate | null {
@@ -67,8 +77,22 @@ export function dateFromUtc(date: Date): IsoDate | null {
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+/** A run meets few distinct dates, each many times: each is parsed once. */
+const DAY_NUMBERS = new Map<string, number>();
+
+/** Days since 1970-01-01 of an ISO date (UTC). */
+export function dayNumber(date: IsoDate): number {
+  let day = DAY_NUMBERS.get(date);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+    if (DAY_NUMBERS.size >= 20_000) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(date, day);
+  }
+  return day;
+}
+
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Converts an Excel serial day number to a date, in the 1900 system (with its phantom 29 Feb 1900) or 1904. */
