@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { Utf8Builder } from "./utf8";
 import { Letter, ReceiptSlip } from "../core/letter";
 import { Lang } from "../core/text";
 
@@ -330,11 +331,12 @@ export async function lettersDocx(
   letters: readonly Letter[],
   meta: { title: string; lang: Lang },
 ): Promise<Uint8Array> {
-  const parts: string[] = [];
+  const document = new Utf8Builder();
+  document.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>`);
   // Every letter but the last ends its own section; the last one's is the body's.
-  letters.forEach((letter, i) => parts.push(page(letter, meta.lang, i < letters.length - 1)));
+  letters.forEach((letter, i) => document.push(page(letter, meta.lang, i < letters.length - 1)));
   if (letters.length === 0)
-    parts.push(
+    document.push(
       paragraph(
         run(
           meta.lang === "zh-CN" ? "本轮没有需要打印的通知。" : "No letters in this round.",
@@ -342,15 +344,15 @@ export async function lettersDocx(
         ),
       ),
     );
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${parts.join("")}${SECTION}</w:body></w:document>`;
+  document.push(`${SECTION}</w:body></w:document>`);
   const zip = new JSZip();
   zip.file("[Content_Types].xml", CONTENT_TYPES);
   zip.file("_rels/.rels", ROOT_RELS);
   zip.file("docProps/core.xml", core(meta.title));
   zip.file("word/_rels/document.xml.rels", DOCUMENT_RELS);
   zip.file("word/styles.xml", styles(meta.lang));
-  // The letters are nearly all of the bytes: encoded natively, deflated fast.
-  zip.file("word/document.xml", new TextEncoder().encode(document), {
+  // The letters are nearly all of the bytes: deflated fast.
+  zip.file("word/document.xml", document.toBytes(), {
     compression: "DEFLATE",
     compressionOptions: { level: 1 },
   });

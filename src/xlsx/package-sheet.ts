@@ -2,6 +2,7 @@ import { CellValue, columnLetter, isCellError } from "../core/grid";
 import { Block, OutputSheet, TableBlock, TextStyle, chartAnchors, numberFormat } from "../core/output";
 import { linesOf } from "../core/sheet-layout";
 import { Lang } from "../core/text";
+import { Utf8Builder } from "../export/utf8";
 import { CellStyleSpec, StyleBook } from "./package-styles";
 
 /**
@@ -23,7 +24,8 @@ export interface TablePart {
 }
 
 export interface WrittenSheet {
-  readonly xml: string;
+  /** The worksheet part, UTF-8. */
+  readonly xml: Uint8Array;
   readonly tables: readonly TablePart[];
   readonly placements: ReadonlyMap<string, TablePlacement>;
   readonly printArea: string;
@@ -99,7 +101,7 @@ export function dateSerial(date: Date, date1904: boolean): number {
 
 /** Builds one sheet's rows, cell by cell, as text. */
 class SheetBuilder {
-  private readonly rows: string[] = [];
+  private readonly rows = new Utf8Builder();
   private readonly merges: string[] = [];
   private readonly columnLetters: string[] = [];
 
@@ -137,8 +139,9 @@ class SheetBuilder {
     this.merges.push(`<mergeCell ref="${ref}"/>`);
   }
 
-  sheetData(): string {
-    return `<sheetData>${this.rows.join("")}</sheetData>`;
+  /** The whole part: what comes before the rows, the rows, what comes after. */
+  part(before: string, after: string): Uint8Array {
+    return this.rows.toBytes(`${before}<sheetData>`, `</sheetData>${after}`);
   }
 
   mergeCells(): string {
@@ -262,21 +265,21 @@ export function writeSheetXml(
   const tableParts = tables.length
     ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`
     : "";
-  const xml =
+  const xml = b.part(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${REL_NS}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<dimension ref="A1:${b.letter(width)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    cols +
-    b.sheetData() +
+      `<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${REL_NS}">` +
+      `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+      `<dimension ref="A1:${b.letter(width)}${lastRow}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      cols,
     b.mergeCells() +
-    `<printOptions horizontalCentered="1"/>` +
-    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="${spec.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>` +
-    tableParts +
-    `</worksheet>`;
+      `<printOptions horizontalCentered="1"/>` +
+      `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+      `<pageSetup paperSize="9" orientation="${spec.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>` +
+      tableParts +
+      `</worksheet>`,
+  );
   return {
     xml,
     tables,

@@ -304,7 +304,7 @@ class PackageParts {
   }
 
   private readonly pendingDrops: string[] = [];
-  private readonly pendingSheets: { part: string; xml: string; rels: string | null }[] = [];
+  private readonly pendingSheets: { part: string; xml: string | Uint8Array; rels: string | null }[] = [];
 
   private uniqueTableName(name: string): string {
     let candidate = name;
@@ -426,7 +426,8 @@ class PackageParts {
     for (const path of this.removals) this.zip.remove(path);
     for (const sheet of this.pendingSheets) {
       // The sheets are most of the bytes: encoded natively, and deflated fast (a tenth larger, three times sooner).
-      this.zip.file(sheet.part, UTF8.encode(sheet.xml), FAST_DEFLATE);
+      const bytes = typeof sheet.xml === "string" ? UTF8.encode(sheet.xml) : sheet.xml;
+      this.zip.file(sheet.part, bytes, FAST_DEFLATE);
       if (sheet.rels) this.zip.file(relsPathOf(sheet.part), sheet.rels);
     }
     for (const [path, xml] of this.puts) this.zip.file(path, xml);
