@@ -57,6 +57,10 @@ export class PackageWorkbook implements ArrearsWorkbook {
   static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
     const warnings: string[] = [];
     const zip = await loadPackage(data, fileName, warnings, false);
+    if (((await partText(zip, "[Content_Types].xml")) ?? "").includes(MACRO_WORKBOOK))
+      warnings.push(
+        "the workbook has macros: the output copy is an .xlsx without them (the input file keeps them)",
+      );
     const { grid, sheets } = await readPackageGrid(zip, warnings);
     return new PackageWorkbook(zip, sheets, grid, warnings);
   }
@@ -85,7 +89,9 @@ export class PackageWorkbook implements ArrearsWorkbook {
     progress?.(1, 1);
   }
 
+  /** The workbook as .xlsx bytes: the copy is always an .xlsx, so an .xlsm's macros stay in the input only. */
   async save(): Promise<Uint8Array> {
+    await dropMacros(this.zip);
     return this.zip.generateAsync({
       type: "uint8array",
       compression: "DEFLATE",
@@ -111,6 +117,30 @@ export class PackageWorkbook implements ArrearsWorkbook {
     pkg.commit();
     await addChartsToZip(this.zip, charts);
   }
+}
+
+const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+const PLAIN_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
+/** Makes a macro-enabled package a plain .xlsx: the VBA project and its relationship go, the workbook's type changes. */
+async function dropMacros(zip: JSZip): Promise<void> {
+  const types = (await partText(zip, "[Content_Types].xml")) ?? "";
+  if (!types.includes(MACRO_WORKBOOK)) return;
+  const relsXml = (await partText(zip, "xl/_rels/workbook.xml.rels")) ?? "";
+  let rels = relsXml;
+  let kept = types.replace(MACRO_WORKBOOK, PLAIN_WORKBOOK);
+  for (const rel of relationships(relsXml)) {
+    if (!rel.type.endsWith("/vbaProject")) continue;
+    const part = resolvePart("xl/workbook.xml", rel.target);
+    for (const dependent of relationships((await partText(zip, relsPathOf(part))) ?? ""))
+      if (!dependent.external) zip.remove(resolvePart(part, dependent.target));
+    zip.remove(relsPathOf(part));
+    zip.remove(part);
+    kept = kept.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`), "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(rel.id)}"[^>]*/>`), "");
+  }
+  zip.file("[Content_Types].xml", kept);
+  zip.file("xl/_rels/workbook.xml.rels", rels);
 }
 
 function escapeAttr(text: string): string {

@@ -244,6 +244,41 @@ describe("writing the add-in's sheets into the package", () => {
     for (const [name, xml] of before) expect([name, after.get(name) === xml]).toEqual([name, true]);
   });
 
+  it("an .xlsm's copy is a plain .xlsx: the macros stay in the input, and the run says so", async () => {
+    const zip = await JSZip.loadAsync(await userWorkbook());
+    zip.file("xl/vbaProject.bin", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        )
+        .replace(
+          "</Types>",
+          '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+        ),
+    );
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+    );
+    const input = await zip.generateAsync({ type: "uint8array" });
+    const outcome = await runOnWorkbookFile(input, "ledger.xlsm", OPTIONS);
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    expect(outcome.warnings.join(" ")).toMatch(/macros/);
+    const files = await parts(outcome.output);
+    checkPackage(files);
+    expect(files.has("xl/vbaProject.bin")).toBe(false);
+    expect(files.get("[Content_Types].xml")).not.toContain("macroEnabled");
+    expect(files.get("xl/_rels/workbook.xml.rels")).not.toContain("vbaProject");
+  });
+
   it("escapes what XML cannot hold", () => {
     expect(xmlText('a\u0001b_x0041_c&<>"\r')).toBe("a_x0001_b_x005F_x0041_c&amp;&lt;&gt;&quot;&#13;");
     expect(xmlText("plain 文本")).toBe("plain 文本");
