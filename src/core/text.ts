@@ -66,10 +66,43 @@ export function normalizeText(text: string): string {
   return simplified(text).replace(/\s+/g, " ").trim();
 }
 
-/** Natural order in Chinese: 2栋 before 10栋, 1-1-201 before 1-1-1001. One collator, made once: it is fast. */
-export const naturalOrder = new Intl.Collator("zh-CN", { numeric: true }).compare;
+const naturalCollator = new Intl.Collator("zh-CN", { numeric: true }).compare;
+const chineseCollator = new Intl.Collator("zh-CN").compare;
+
+/** Numbers joined by hyphens, no leading zeros (1-2-301): ordered number by number, as the collator would. */
+const HYPHENATED_NUMBERS = /^(?:[1-9]\d{0,14}|0)(?:-(?:[1-9]\d{0,14}|0))*$/;
+
+/**
+ * Natural order in Chinese: 2栋 before 10栋, 1-1-201 before 1-1-1001. The collator is the reference; the usual
+ * room numbers (1-2-301) are compared number by number without it, which sorting 100,000 rooms several times
+ * over a run needs (test/core/text.test.ts checks that both agree).
+ */
+export function naturalOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  if (HYPHENATED_NUMBERS.test(a) && HYPHENATED_NUMBERS.test(b)) return compareHyphenated(a, b);
+  return naturalCollator(a, b);
+}
+
+function compareHyphenated(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= a.length) return j >= b.length ? 0 : -1;
+    if (j >= b.length) return 1;
+    let x = 0;
+    let y = 0;
+    while (i < a.length && a.charCodeAt(i) !== 45) x = x * 10 + a.charCodeAt(i++) - 48;
+    while (j < b.length && b.charCodeAt(j) !== 45) y = y * 10 + b.charCodeAt(j++) - 48;
+    if (x !== y) return x < y ? -1 : 1;
+    i++;
+    j++;
+  }
+}
+
 /** Chinese order of names (pinyin), without numeric runs. */
-export const chineseOrder = new Intl.Collator("zh-CN").compare;
+export function chineseOrder(a: string, b: string): number {
+  return a === b ? 0 : chineseCollator(a, b);
+}
 
 /** Collapses runs of white space (including line breaks and full-width spaces) and trims. */
 const SPACE = /[\s\u3000]/;
