@@ -5,6 +5,8 @@ import { runJob } from "../../src/core/job";
 import { readArrears } from "../../src/core/reader";
 import { writeOutputSheet } from "../../src/xlsx/write";
 import { workbookToGrid } from "../../src/xlsx/open";
+import { PackageWorkbook } from "../../src/xlsx/package-workbook";
+import { jobOutputs } from "../../src/core/workbook";
 
 const AS_OF = "2026-11-20";
 
@@ -140,7 +142,7 @@ describe("the reader, on random input (fast-check)", () => {
     );
   });
 
-  it("amounts survive the round trip through the written classification sheet", async () => {
+  it("amounts survive the round trip through the written classification sheet, by either writer", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer({ min: 1, max: 9_999_999 }), { minLength: 1, maxLength: 25 }),
@@ -154,16 +156,28 @@ describe("the reader, on random input (fast-check)", () => {
             { today: AS_OF, asOf: AS_OF },
           );
           if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+          // Written by each .xlsx writer: ExcelJS (.csv input) and SpreadsheetML into the package (.xlsx input).
           const workbook = new ExcelJS.Workbook();
           writeOutputSheet(workbook, outcome.result.sheets[0], "zh-CN");
           const saved = new ExcelJS.Workbook();
           await saved.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-          const sheet = workbookToGrid(saved).sheets[0];
-          const header = sheet.rows.findIndex((r) => r.includes("欠费金额"));
-          const amountColumn = sheet.rows[header].indexOf("欠费金额");
-          const roomColumn = sheet.rows[header].indexOf("房号");
-          const written = new Map(sheet.rows.slice(header + 1).map((r) => [r[roomColumn], r[amountColumn]]));
-          cents.forEach((c, i) => expect(written.get(`2-${i + 1}01`)).toBe(c / 100));
+          const user = new ExcelJS.Workbook();
+          user.addWorksheet("台账").addRow(["房号"]);
+          const pkg = await PackageWorkbook.open(new Uint8Array(await user.xlsx.writeBuffer()), "in.xlsx");
+          await pkg.writeOutputs({ ...jobOutputs(outcome.result), sheets: [outcome.result.sheets[0]] });
+          const reread = await (await PackageWorkbook.open(await pkg.save(), "out.xlsx")).readGrid();
+          for (const sheet of [
+            workbookToGrid(saved).sheets[0],
+            reread.sheets.find((x) => x.name === outcome.result.sheets[0].name) as SheetGrid,
+          ]) {
+            const header = sheet.rows.findIndex((r) => r.includes("欠费金额"));
+            const amountColumn = sheet.rows[header].indexOf("欠费金额");
+            const roomColumn = sheet.rows[header].indexOf("房号");
+            const written = new Map(
+              sheet.rows.slice(header + 1).map((r) => [r[roomColumn], r[amountColumn]]),
+            );
+            cents.forEach((c, i) => expect(written.get(`2-${i + 1}01`)).toBe(c / 100));
+          }
         },
       ),
       { numRuns: 25 },
