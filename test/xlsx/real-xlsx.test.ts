@@ -1,7 +1,10 @@
 import * as fs from "fs";
+import ExcelJS from "exceljs";
 import { runJob } from "../../src/core/job";
 import { readWorkbookFile } from "../../src/xlsx/node-file";
 import { OpenedWorkbook, WorkbookOpenError } from "../../src/xlsx/open";
+import { PackageWorkbook } from "../../src/xlsx/package-workbook";
+import { XlsxRunOutcome, runOnWorkbookFile } from "../../src/xlsx/run";
 import { describeWithShared, sharedPath } from "../support/shared";
 
 /** What each real workbook is expected to give: read as an arrears table, or refused with a reason. */
@@ -56,6 +59,29 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
     }
     if (EXPECTED[file]) expect([file, outcome.ok ? "read" : "refused"]).toEqual([file, EXPECTED[file]]);
   });
+
+  it.each(files.filter((f) => /\.xlsx$/i.test(f)))(
+    "%s: the whole run on the file edge writes a copy that Excel's readers open, the user's sheets as they were",
+    async (file) => {
+      const bytes = new Uint8Array(fs.readFileSync(sharedPath("real-xlsx", file)));
+      let outcome: XlsxRunOutcome;
+      try {
+        outcome = await runOnWorkbookFile(bytes, file, { today: "2026-11-21" });
+      } catch (error) {
+        expect(error).toBeInstanceOf(WorkbookOpenError);
+        return;
+      }
+      if (!outcome.ok) return;
+      const before = await (await PackageWorkbook.open(bytes, file)).readGrid();
+      const after = await (await PackageWorkbook.open(outcome.output, "out.xlsx")).readGrid();
+      for (const sheet of before.sheets)
+        expect(after.sheets.find((s) => s.name === sheet.name)).toEqual(sheet);
+      const viaExcelJs = new ExcelJS.Workbook();
+      await viaExcelJs.xlsx.load(outcome.output as unknown as ArrayBuffer);
+      expect(viaExcelJs.getWorksheet(outcome.job.sheets[0].name)).toBeDefined();
+    },
+    30_000,
+  );
 
   it("opens the WPS save (docProps with an ap: prefix and core properties in the default namespace)", async () => {
     const o = await open("cn09_easyexcel_t02_WPS.xlsx");
