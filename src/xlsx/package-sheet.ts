@@ -99,6 +99,22 @@ export function dateSerial(date: Date, date1904: boolean): number {
   return (date.getTime() - EPOCH_1900) / MS_PER_DAY - (date1904 ? 1462 : 0);
 }
 
+/** One cell as SpreadsheetML: text always as text (never a formula), dates as serial numbers of the workbook. */
+export function cellXml(ref: string, value: CellValue, style: number, date1904: boolean): string {
+  const s = style ? ` s="${style}"` : "";
+  if (value === null || value === undefined) return `<c r="${ref}"${s}/>`;
+  if (typeof value === "string") {
+    const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
+    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+  }
+  if (typeof value === "number")
+    return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) return `<c r="${ref}"${s}><v>${dateSerial(value, date1904)}</v></c>`;
+  if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
+  return `<c r="${ref}"${s}/>`;
+}
+
 /** Builds one sheet's rows, cell by cell, as text. */
 class SheetBuilder {
   private readonly rows = new Utf8Builder();
@@ -115,19 +131,7 @@ class SheetBuilder {
   }
 
   cell(row: number, column: number, value: CellValue, style: number): string {
-    const ref = `${this.letter(column)}${row}`;
-    const s = style ? ` s="${style}"` : "";
-    if (value === null || value === undefined) return `<c r="${ref}"${s}/>`;
-    if (typeof value === "string") {
-      const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
-      return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
-    }
-    if (typeof value === "number")
-      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
-    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-    if (value instanceof Date) return `<c r="${ref}"${s}><v>${dateSerial(value, this.date1904)}</v></c>`;
-    if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
-    return `<c r="${ref}"${s}/>`;
+    return cellXml(`${this.letter(column)}${row}`, value, style, this.date1904);
   }
 
   row(row: number, cells: string, height?: number): void {

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { SheetGrid, WorkbookGrid, columnLetter } from "../core/grid";
 import { OutputSheet, numberFormat } from "../core/output";
 import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
 import { Lang } from "../core/text";
@@ -16,7 +16,7 @@ import {
   relsPathOf,
   resolvePart,
 } from "./package-read";
-import { TablePlacement, dateSerial, tableXml, writeSheetXml, xmlText } from "./package-sheet";
+import { TablePlacement, cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
 import { StyleBook } from "./package-styles";
 
 const TYPES = {
@@ -409,7 +409,12 @@ class PackageParts {
         if (columns[field] !== undefined) return;
         columns[field] = next++;
         cellsAt(headerRow).push(
-          cellXml(headerRow, columns[field] as number, append.columns[i].header, bold, date1904),
+          cellXml(
+            `${columnLetter(columns[field] as number)}${headerRow}`,
+            append.columns[i].header,
+            bold,
+            date1904,
+          ),
         );
       });
     }
@@ -425,7 +430,9 @@ class PackageParts {
       RECORD_FIELDS.forEach((field, i) => {
         const c = columns[field];
         if (c === undefined) return;
-        cellsAt(start + r).push(cellXml(start + r, c, values[i] ?? null, styleOf[i], date1904));
+        cellsAt(start + r).push(
+          cellXml(`${columnLetter(c)}${start + r}`, values[i] ?? null, styleOf[i], date1904),
+        );
       });
     });
     xml = mergeRows(xml, added);
@@ -472,24 +479,6 @@ class PackageParts {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function cellXml(row: number, column: number, value: CellValue, style: number, date1904: boolean): string {
-  const ref = `${columnLetterOf(column)}${row}`;
-  const s = style ? ` s="${style}"` : "";
-  if (value === null) return `<c r="${ref}"${s}/>`;
-  if (typeof value === "string")
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
-  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (value instanceof Date) return `<c r="${ref}"${s}><v>${dateSerial(value, date1904)}</v></c>`;
-  return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
-}
-
-function columnLetterOf(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function columnOfRef(ref: string): number {
