@@ -1,5 +1,4 @@
 import JSZip from "jszip";
-import { OutputSheet, chartAnchors } from "../core/output";
 
 /**
  * Native Excel charts for workbooks saved by ExcelJS, which cannot write charts: the DrawingML chart parts, a
@@ -245,36 +244,6 @@ export async function addCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]):
   const zip = await JSZip.loadAsync(xlsx);
   await addChartsToZip(zip, charts);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-/** The charts of an output sheet's tables, where the tables landed. */
-export function chartSpecsOf(
-  sheet: OutputSheet,
-  tables: ReadonlyMap<string, { readonly firstRow: number; readonly lastRow: number }>,
-): ChartSpec[] {
-  const anchors = chartAnchors(sheet);
-  const out: ChartSpec[] = [];
-  (sheet.charts ?? []).forEach((chart, i) => {
-    const table = tables.get(chart.table);
-    const block = sheet.blocks.find((b) => b.kind === "table" && b.id === chart.table);
-    if (!table || !block || block.kind !== "table" || block.rows.length === 0) return;
-    out.push({
-      sheetName: sheet.name,
-      type: chart.type,
-      title: chart.title,
-      seriesName: block.columns[chart.valueColumn].header,
-      categories: { firstRow: table.firstRow, lastRow: table.lastRow, column: chart.categoryColumn + 1 },
-      values: { firstRow: table.firstRow, lastRow: table.lastRow, column: chart.valueColumn + 1 },
-      categoryLabels: block.rows.map((r) => String(r[chart.categoryColumn] ?? "")),
-      numbers: block.rows.map((r) => {
-        const v = r[chart.valueColumn];
-        return typeof v === "number" ? v : 0;
-      }),
-      numberFormat: chart.numberFormat,
-      anchor: anchors[i],
-    });
-  });
-  return out;
 }
 
 /** Adds the charts' parts to a package in memory. */

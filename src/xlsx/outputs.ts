@@ -1,10 +1,10 @@
 import type ExcelJS from "exceljs";
-import { OutputSheet } from "../core/output";
+import { OutputSheet, chartAnchors } from "../core/output";
 import { RecordAppend } from "../core/record";
 import { Lang } from "../core/text";
 import { JobOutputs } from "../core/workbook";
 import { appendRecordRows } from "./record";
-import { ChartSpec, addCharts, chartSpecsOf } from "./chart";
+import { ChartSpec, addCharts } from "./chart";
 import { writeOutputSheet } from "./write";
 
 /**
@@ -20,7 +20,27 @@ export function writeOutputsInto(workbook: ExcelJS.Workbook, outputs: JobOutputs
   else appendRecordRows(workbook, append, lang);
   for (const sheet of sheets) {
     const placement = writeOutputSheet(workbook, sheet, lang);
-    charts.push(...chartSpecsOf(sheet, placement.tables));
+    const anchors = chartAnchors(sheet);
+    (sheet.charts ?? []).forEach((chart, i) => {
+      const table = placement.tables.get(chart.table);
+      const block = sheet.blocks.find((b) => b.kind === "table" && b.id === chart.table);
+      if (!table || !block || block.kind !== "table" || block.rows.length === 0) return;
+      charts.push({
+        sheetName: sheet.name,
+        type: chart.type,
+        title: chart.title,
+        seriesName: block.columns[chart.valueColumn].header,
+        categories: { firstRow: table.firstRow, lastRow: table.lastRow, column: chart.categoryColumn + 1 },
+        values: { firstRow: table.firstRow, lastRow: table.lastRow, column: chart.valueColumn + 1 },
+        categoryLabels: block.rows.map((r) => String(r[chart.categoryColumn] ?? "")),
+        numbers: block.rows.map((r) => {
+          const v = r[chart.valueColumn];
+          return typeof v === "number" ? v : 0;
+        }),
+        numberFormat: chart.numberFormat,
+        anchor: anchors[i],
+      });
+    });
   }
   return charts;
 }

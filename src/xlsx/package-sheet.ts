@@ -1,20 +1,15 @@
 import { CellValue, columnLetter, isCellError } from "../core/grid";
-import { Block, OutputSheet, TableBlock, TextStyle, chartAnchors, numberFormat } from "../core/output";
-import { linesOf } from "../core/sheet-layout";
+import { OutputSheet } from "../core/output";
+import { Rect, RectFormat, SheetLayout, layoutSheet, linesOf } from "../core/sheet-layout";
 import { Lang } from "../core/text";
 import { Utf8Builder } from "../export/utf8";
+import { ChartSpec } from "./chart";
 import { CellStyleSpec, StyleBook } from "./package-styles";
 
 /**
- * One of the add-in's sheets as SpreadsheetML, written directly: the same cells, styles, merges, tables and page
- * setup as the ExcelJS edge writes (src/xlsx/write.ts), without an object per cell.
+ * One of the add-in's sheets as SpreadsheetML, written directly from the core's layout (the same rows, merges,
+ * formats, tables and page setup the Office.js edge writes), without an object per cell.
  */
-
-export interface TablePlacement {
-  readonly headerRow: number;
-  readonly firstRow: number;
-  readonly lastRow: number;
-}
 
 /** An Excel table on the sheet, to be written as its own part. */
 export interface TablePart {
@@ -27,36 +22,13 @@ export interface WrittenSheet {
   /** The worksheet part, UTF-8. */
   readonly xml: Uint8Array;
   readonly tables: readonly TablePart[];
-  readonly placements: ReadonlyMap<string, TablePlacement>;
+  readonly charts: readonly ChartSpec[];
   readonly printArea: string;
   readonly printTitles: string | null;
 }
 
 export const SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-const TEXT_STYLES: Readonly<Record<TextStyle, CellStyleSpec>> = {
-  title: { font: { bold: true, size: 16 }, horizontal: "center", vertical: "center", wrap: true },
-  subtitle: { font: { bold: true, size: 12 }, horizontal: "center", vertical: "center", wrap: true },
-  heading: {
-    font: { bold: true, size: 12, color: "FF1F4E79" },
-    horizontal: "left",
-    vertical: "center",
-    wrap: true,
-  },
-  body: { font: { size: 11 }, horizontal: "left", vertical: "center", wrap: true },
-  note: { font: { size: 10, color: "FF595959" }, horizontal: "left", vertical: "center", wrap: true },
-  total: { font: { bold: true, size: 11 }, horizontal: "right", vertical: "center", wrap: true },
-};
-
-const HEADER_STYLE: CellStyleSpec = {
-  font: { bold: true },
-  fill: "FFDDEBF7",
-  border: true,
-  horizontal: "center",
-  vertical: "center",
-  wrap: true,
-};
 
 // Control characters are what this escapes: XML 1.0 cannot hold them.
 // eslint-disable-next-line no-control-regex
@@ -115,44 +87,62 @@ export function cellXml(ref: string, value: CellValue, style: number, date1904: 
   return `<c r="${ref}"${s}/>`;
 }
 
-/** Builds one sheet's rows, cell by cell, as text. */
-class SheetBuilder {
-  private readonly rows = new Utf8Builder();
-  private readonly merges: string[] = [];
-  private readonly columnLetters: string[] = [];
+function styleSpec(format: RectFormat): CellStyleSpec {
+  const font =
+    format.bold || format.size || format.color
+      ? {
+          ...(format.bold ? { bold: true } : {}),
+          ...(format.size ? { size: format.size } : {}),
+          ...(format.color ? { color: `FF${format.color}` } : {}),
+        }
+      : undefined;
+  return {
+    ...(font ? { font } : {}),
+    ...(format.fill ? { fill: `FF${format.fill}` } : {}),
+    ...(format.border ? { border: true } : {}),
+    ...(format.numberFormat ? { numberFormat: format.numberFormat } : {}),
+    ...(format.horizontal ? { horizontal: format.horizontal } : {}),
+    ...(format.vertical ? { vertical: format.vertical === "middle" ? "center" : "top" } : {}),
+    ...(format.wrap ? { wrap: true } : {}),
+  };
+}
 
-  constructor(
-    private readonly styles: StyleBook,
-    private readonly date1904: boolean,
-  ) {}
+/** A1 reference of a 0-based rectangle. */
+function rangeRef(rect: Rect): string {
+  const top = `${columnLetter(rect.column + 1)}${rect.row + 1}`;
+  const bottom = `${columnLetter(rect.column + rect.columns)}${rect.row + rect.rows}`;
+  return top === bottom ? top : `${top}:${bottom}`;
+}
 
-  letter(column: number): string {
-    return (this.columnLetters[column] ??= columnLetter(column));
-  }
-
-  cell(row: number, column: number, value: CellValue, style: number): string {
-    return cellXml(`${this.letter(column)}${row}`, value, style, this.date1904);
-  }
-
-  row(row: number, cells: string, height?: number): void {
-    const ht = height ? ` ht="${height}" customHeight="1"` : "";
-    this.rows.push(`<row r="${row}"${ht}>${cells}</row>`);
-  }
-
-  merge(ref: string): void {
-    this.merges.push(`<mergeCell ref="${ref}"/>`);
-  }
-
-  /** The whole part: what comes before the rows, the rows, what comes after. */
-  part(before: string, after: string): Uint8Array {
-    return this.rows.toBytes(`${before}<sheetData>`, `</sheetData>${after}`);
-  }
-
-  mergeCells(): string {
-    return this.merges.length
-      ? `<mergeCells count="${this.merges.length}">${this.merges.join("")}</mergeCells>`
-      : "";
-  }
+/**
+ * The format of every cell, as an index into `formats`: the layout gives a few rectangles a table, and a
+ * rectangle laid over another adds its settings to what is there (as setting formats range by range in Excel does).
+ */
+function cellFormats(layout: SheetLayout, width: number): { formats: RectFormat[]; of: Int32Array } {
+  const formats = [...layout.formats];
+  const of = new Int32Array(layout.values.length * width).fill(-1);
+  const combined = new Map<string, number>();
+  layout.formats.forEach((format, f) => {
+    const { row, column, rows, columns } = format.rect;
+    for (let r = row; r < row + rows; r++) {
+      for (let c = column; c < column + columns; c++) {
+        const at = r * width + c;
+        const before = of[at];
+        if (before < 0) {
+          of[at] = f;
+          continue;
+        }
+        const key = `${before}+${f}`;
+        let both = combined.get(key);
+        if (both === undefined) {
+          both = formats.push({ ...formats[before], ...format }) - 1;
+          combined.set(key, both);
+        }
+        of[at] = both;
+      }
+    }
+  });
+  return { formats, of };
 }
 
 export function writeSheetXml(
@@ -161,135 +151,106 @@ export function writeSheetXml(
   styles: StyleBook,
   date1904: boolean,
 ): WrittenSheet {
-  const b = new SheetBuilder(styles, date1904);
-  const width = Math.max(1, spec.widths.length);
-  const totalWidth = spec.widths.reduce((x, y) => x + y, 0) || 10;
-  const placements = new Map<string, TablePlacement>();
-  const tables: TablePart[] = [];
-  let row = 1;
-  let printTitles: string | null = null;
-
-  const writeText = (text: string, style: TextStyle) => {
-    const lines = linesOf(text, totalWidth);
-    const lineHeight = style === "title" ? 24 : style === "subtitle" || style === "heading" ? 18 : 15;
-    const s = styles.style(TEXT_STYLES[style]);
-    let cells = b.cell(row, 1, text, s);
-    // The merged cells carry the style too, so borders and fills look whole in every viewer.
-    for (let c = 2; c <= width; c++) cells += b.cell(row, c, null, s);
-    b.row(row, cells, lines * lineHeight + 4);
-    if (width > 1) b.merge(`A${row}:${b.letter(width)}${row}`);
-  };
-
-  const writeTable = (block: TableBlock): TablePlacement => {
-    const rows: readonly (readonly CellValue[])[] =
-      block.rows.length > 0 ? block.rows : [[block.emptyText, ...block.columns.slice(1).map(() => null)]];
-    const headerRow = block.headerless ? row - 1 : row;
-    const cellStyles = block.columns.map((column) =>
-      styles.style({
-        border: true,
-        numberFormat: numberFormat(column.format, lang),
-        vertical: column.wrap ? "top" : "center",
-        wrap: column.wrap === true,
-      }),
-    );
-    if (!block.headerless) {
-      const header = styles.style(HEADER_STYLE);
-      let cells = "";
-      block.columns.forEach((column, i) => {
-        cells += b.cell(headerRow, i + 1, column.header, header);
-      });
-      b.row(headerRow, cells);
-    }
-    const wrapped = block.columns.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
-    const columns = block.columns.length;
-    for (let r = 0; r < rows.length; r++) {
-      const values = rows[r];
-      const excelRow = headerRow + 1 + r;
-      let cells = "";
-      for (let c = 0; c < columns; c++) cells += b.cell(excelRow, c + 1, values[c] ?? null, cellStyles[c]);
-      let height: number | undefined;
-      if (wrapped.length > 0) {
-        let lines = 1;
-        for (const i of wrapped) {
-          const v = values[i];
-          if (typeof v === "string") lines = Math.max(lines, linesOf(v, spec.widths[i] ?? 10));
-        }
-        if (lines > 1) height = lines * 15 + 2;
+  const layout = layoutSheet(spec, lang);
+  const values = layout.values;
+  const width = Math.max(1, values[0]?.length ?? 0);
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c + 1));
+  const { formats, of } = cellFormats(layout, width);
+  const styleOf = formats.map((f) => styles.style(styleSpec(f)));
+  const heights = new Map(layout.rowHeights.map((h) => [h.row, h.height]));
+  // Rows of wrapped table text: sized from their longest text, since not every viewer fits rows on open.
+  for (const body of layout.wrappedBodies) {
+    for (let r = body.row; r < body.row + body.rows; r++) {
+      let lines = 1;
+      for (let c = body.column; c < body.column + body.columns; c++) {
+        const v = values[r][c];
+        const f = of[r * width + c];
+        if (typeof v === "string" && f >= 0 && formats[f].wrap)
+          lines = Math.max(lines, linesOf(v, layout.columnWidths[c] ?? 10));
       }
-      b.row(excelRow, cells, height);
+      if (lines > 1) heights.set(r, lines * 15 + 2);
     }
-    const placement = { headerRow, firstRow: headerRow + 1, lastRow: headerRow + rows.length };
-    if (block.name && !block.headerless) {
-      tables.push({
-        name: block.name,
-        ref: `A${headerRow}:${b.letter(Math.max(1, columns))}${placement.lastRow}`,
-        columns: block.columns.map((c) => c.header),
-      });
-    }
-    return placement;
-  };
-
-  const writeBlocks = (blocks: readonly Block[]) => {
-    for (const block of blocks) {
-      if (block.kind === "blank") {
-        row++;
-        continue;
-      }
-      if (block.kind === "text") {
-        writeText(block.text, block.style);
-        row++;
-        continue;
-      }
-      const placement = writeTable(block);
-      placements.set(block.id, placement);
-      if (block.repeatHeader && printTitles === null)
-        printTitles = `$${placement.headerRow}:$${placement.headerRow}`;
-      row = placement.lastRow + 1;
-    }
-  };
-
-  writeBlocks(spec.blocks);
-  const printedRows = Math.max(1, row - 1);
-  if (spec.internalBlocks?.length) {
-    row++;
-    writeBlocks(spec.internalBlocks);
   }
-  const lastRow = Math.max(1, row - 1);
-  const anchors = chartAnchors(spec);
-  const printColumns = Math.max(width, ...anchors.map((a) => a.toColumn));
-  const printRows = Math.max(printedRows, ...anchors.map((a) => a.toRow));
-
-  const pane = spec.freezeRows
-    ? `<pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` +
-      `<selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/>`
+  const rows = new Utf8Builder();
+  for (let r = 0; r < values.length; r++) {
+    let cells = "";
+    for (let c = 0; c < width; c++) {
+      const f = of[r * width + c];
+      const v = values[r][c];
+      // Merged and formatted cells are written empty with their style, so borders and fills look whole.
+      if (v !== null || f >= 0)
+        cells += cellXml(`${letters[c]}${r + 1}`, v, f >= 0 ? styleOf[f] : 0, date1904);
+    }
+    const height = heights.get(r);
+    if (cells === "" && height === undefined) continue;
+    rows.push(`<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ""}>${cells}</row>`);
+  }
+  const tables: TablePart[] = layout.tables.map((t) => ({
+    name: t.name,
+    ref: rangeRef(t.rect),
+    columns: values[t.rect.row]
+      .slice(t.rect.column, t.rect.column + t.rect.columns)
+      .map((v) => String(v ?? "")),
+  }));
+  const charts: ChartSpec[] = layout.charts.map((chart) => {
+    const cells = (rect: Rect) => values.slice(rect.row, rect.row + rect.rows).map((r) => r[rect.column]);
+    const span = (rect: Rect) => ({
+      firstRow: rect.row + 1,
+      lastRow: rect.row + rect.rows,
+      column: rect.column + 1,
+    });
+    return {
+      sheetName: spec.name,
+      type: chart.type,
+      title: chart.title,
+      seriesName: chart.seriesName,
+      categories: span(chart.categories),
+      values: span(chart.values),
+      categoryLabels: cells(chart.categories).map((v) => String(v ?? "")),
+      numbers: cells(chart.values).map((v) => (typeof v === "number" ? v : 0)),
+      numberFormat: chart.numberFormat,
+      anchor: chart.anchor,
+    };
+  });
+  const freeze = layout.freezeRows;
+  const pane = freeze
+    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
     : "";
-  const cols = spec.widths.length
-    ? `<cols>${spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+  const cols = layout.columnWidths.length
+    ? `<cols>${layout.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+    : "";
+  const merges = layout.merges.length
+    ? `<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join("")}</mergeCells>`
     : "";
   const tableParts = tables.length
     ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`
     : "";
-  const xml = b.part(
+  const xml = rows.toBytes(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${REL_NS}">` +
       `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-      `<dimension ref="A1:${b.letter(width)}${lastRow}"/>` +
+      `<dimension ref="A1:${letters[width - 1]}${Math.max(1, values.length)}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>` +
-      cols,
-    b.mergeCells() +
+      cols +
+      `<sheetData>`,
+    `</sheetData>` +
+      merges +
       `<printOptions horizontalCentered="1"/>` +
       `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
-      `<pageSetup paperSize="9" orientation="${spec.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>` +
+      `<pageSetup paperSize="9" orientation="${layout.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>` +
       tableParts +
       `</worksheet>`,
   );
+  const area = layout.printArea;
   return {
     xml,
     tables,
-    placements,
-    printArea: `$A$1:$${columnLetter(printColumns)}$${printRows}`,
-    printTitles,
+    charts,
+    printArea: `$A$1:$${columnLetter(area.columns)}$${area.rows}`,
+    printTitles:
+      layout.printTitleRow === null ? null : `$${layout.printTitleRow + 1}:$${layout.printTitleRow + 1}`,
   };
 }
 

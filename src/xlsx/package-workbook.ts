@@ -4,7 +4,7 @@ import { OutputSheet, numberFormat } from "../core/output";
 import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
 import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
-import { ChartSpec, addChartsToZip, chartSpecsOf } from "./chart";
+import { ChartSpec, addChartsToZip } from "./chart";
 import { loadPackage } from "./open";
 import {
   NS_REL,
@@ -16,7 +16,7 @@ import {
   relsPathOf,
   resolvePart,
 } from "./package-read";
-import { TablePlacement, cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
+import { cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
 import { StyleBook } from "./package-styles";
 
 const TYPES = {
@@ -110,8 +110,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
       if (sheet) await pkg.appendRecord(append, sheet, lang, grid.date1904);
     }
     for (const sheet of sheets) {
-      const placements = pkg.putSheet(sheet, lang, grid.date1904);
-      charts.push(...chartSpecsOf(sheet, placements));
+      charts.push(...pkg.putSheet(sheet, lang, grid.date1904));
     }
     await pkg.dropReplaced();
     pkg.commit();
@@ -281,8 +280,11 @@ class PackageParts {
     this.remove(relsPath);
   }
 
-  /** Writes one of the add-in's sheets: in place of the sheet of that name (same position), or as a new last sheet. */
-  putSheet(spec: OutputSheet, lang: Lang, date1904: boolean): ReadonlyMap<string, TablePlacement> {
+  /**
+   * Writes one of the add-in's sheets: in place of the sheet of that name (same position), or as a new last sheet.
+   * Returns its charts, added once the package holds the sheet.
+   */
+  putSheet(spec: OutputSheet, lang: Lang, date1904: boolean): readonly ChartSpec[] {
     const written = writeSheetXml(spec, lang, this.styles, date1904);
     const entry = this.sheetEntry(spec.name);
     let part: string;
@@ -330,7 +332,7 @@ class PackageParts {
         `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeAttr(quotedSheet(spec.name))}!${written.printTitles}</definedName>`,
       );
     this.addDefinedNames(names.join(""));
-    return written.placements;
+    return written.charts;
   }
 
   private readonly pendingDrops: string[] = [];
