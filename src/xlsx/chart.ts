@@ -1,4 +1,13 @@
 import JSZip from "jszip";
+import { columnLetter } from "../core/grid";
+import {
+  partText,
+  relsPathOf,
+  resolvePart,
+  withContentType,
+  withRelationship,
+  workbookSheets,
+} from "./package-read";
 
 /**
  * Native Excel charts for workbooks saved by ExcelJS, which cannot write charts: the DrawingML chart parts, a
@@ -50,40 +59,10 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-function columnLetters(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** 'Sheet name'!$A$1:$A$5, with quotes doubled inside the name. */
 export function rangeFormula(sheetName: string, range: ChartSpec["values"]): string {
-  const col = columnLetters(range.column);
+  const col = columnLetter(range.column);
   return `'${sheetName.replace(/'/g, "''")}'!$${col}$${range.firstRow}:$${col}$${range.lastRow}`;
-}
-
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
 function nextFree(zip: JSZip, pattern: (n: number) => string): number {
@@ -92,54 +71,26 @@ function nextFree(zip: JSZip, pattern: (n: number) => string): number {
   return n;
 }
 
-async function readText(zip: JSZip, path: string): Promise<string | null> {
-  const file = zip.file(path);
-  return file ? file.async("string") : null;
-}
-
 /** Adds a relationship to a .rels part (created if missing); returns its id. */
 async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
   const xml =
-    (await readText(zip, relsPath)) ??
+    (await partText(zip, relsPath)) ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
-  const used = new Set([...xml.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  zip.file(
-    relsPath,
-    xml.replace(
-      "</Relationships>",
-      `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
-    ),
-  );
-  return id;
+  const added = withRelationship(xml, type, target);
+  zip.file(relsPath, added.xml);
+  return added.id;
 }
 
 async function addContentType(zip: JSZip, part: string, type: string): Promise<void> {
-  const xml = (await readText(zip, "[Content_Types].xml")) ?? "";
-  if (xml.includes(`PartName="/${part}"`)) return;
-  zip.file(
-    "[Content_Types].xml",
-    xml.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`),
-  );
+  const xml = (await partText(zip, "[Content_Types].xml")) ?? "";
+  zip.file("[Content_Types].xml", withContentType(xml, `/${part}`, type));
 }
 
 /** The worksheet part of a sheet name, through the workbook and its relationships. */
 async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
-  const workbook = (await readText(zip, "xl/workbook.xml")) ?? "";
-  const rels = (await readText(zip, "xl/_rels/workbook.xml.rels")) ?? "";
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
-    if (name === undefined || id === undefined || unescapeXml(name) !== sheetName) continue;
-    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
-      .map((r) => r[0])
-      .find((r) => r.includes(`Id="${id}"`));
-    const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
-    if (target) return resolvePath("xl/workbook.xml", target);
-  }
-  throw new Error(`no worksheet named "${sheetName}" to put a chart on`);
+  const sheet = (await workbookSheets(zip)).sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`no worksheet named "${sheetName}" to put a chart on`);
+  return sheet.part;
 }
 
 function chartXml(spec: ChartSpec): string {
@@ -206,16 +157,16 @@ function anchorXml(spec: ChartSpec, shapeId: number, relId: string): string {
 
 /** The sheet's drawing part, created and linked from the sheet when it has none. */
 async function drawingFor(zip: JSZip, sheet: string): Promise<string> {
-  const xml = (await readText(zip, sheet)) ?? "";
+  const xml = (await partText(zip, sheet)) ?? "";
   const existing = /<drawing\b[^>]*\br:id="([^"]+)"/.exec(xml)?.[1];
   const sheetRels = relsPathOf(sheet);
   if (existing) {
-    const rels = (await readText(zip, sheetRels)) ?? "";
+    const rels = (await partText(zip, sheetRels)) ?? "";
     const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
       .map((r) => r[0])
       .find((r) => r.includes(`Id="${existing}"`));
     const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
-    if (target) return resolvePath(sheet, target);
+    if (target) return resolvePart(sheet, target);
   }
   const n = nextFree(zip, (i) => `xl/drawings/drawing${i}.xml`);
   const drawing = `xl/drawings/drawing${n}.xml`;
@@ -256,7 +207,7 @@ export async function addChartsToZip(zip: JSZip, charts: readonly ChartSpec[]): 
     zip.file(chart, chartXml(spec));
     await addContentType(zip, chart, NS.chartType);
     const relId = await addRelationship(zip, relsPathOf(drawing), NS.chartRel, `../charts/chart${n}.xml`);
-    const drawingXml = (await readText(zip, drawing)) ?? "";
+    const drawingXml = (await partText(zip, drawing)) ?? "";
     const shapeId = (drawingXml.match(/<xdr:cNvPr\b/g)?.length ?? 0) + 2;
     zip.file(drawing, drawingXml.replace("</xdr:wsDr>", `${anchorXml(spec, shapeId, relId)}</xdr:wsDr>`));
   }

@@ -96,6 +96,27 @@ export function relationships(relsXml: string): Relationship[] {
   return out;
 }
 
+/** A .rels part with one more relationship, and the new relationship's id (the first free rIdN). */
+export function withRelationship(relsXml: string, type: string, target: string): { xml: string; id: string } {
+  const used = new Set(relationships(relsXml).map((r) => r.id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  return {
+    xml: relsXml.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
+    ),
+    id,
+  };
+}
+
+/** [Content_Types].xml with an override for a part (given as /xl/…), unless it has one. */
+export function withContentType(typesXml: string, partName: string, type: string): string {
+  if (typesXml.includes(`PartName="${partName}"`)) return typesXml;
+  return typesXml.replace("</Types>", `<Override PartName="${partName}" ContentType="${type}"/></Types>`);
+}
+
 export async function workbookSheets(zip: JSZip): Promise<{ sheets: PackageSheet[]; date1904: boolean }> {
   const workbook = await partText(zip, "xl/workbook.xml");
   if (workbook === null) throw new PackageFormatError("no xl/workbook.xml");

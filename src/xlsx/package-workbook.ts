@@ -15,6 +15,8 @@ import {
   relationships,
   relsPathOf,
   resolvePart,
+  withContentType,
+  withRelationship,
 } from "./package-read";
 import { cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
 import { StyleBook } from "./package-styles";
@@ -194,7 +196,7 @@ class PackageParts {
     }
     const parts = new PackageParts(zip, workbook, rels, types, stylesPart, stylesXml, maxTableId);
     if (stylesXml === null) {
-      parts.workbookRels = parts.addRelationship(parts.workbookRels, RELS.styles, "styles.xml");
+      parts.workbookRels = withRelationship(parts.workbookRels, RELS.styles, "styles.xml").xml;
       parts.addOverride("/xl/styles.xml", TYPES.styles);
     }
     return parts;
@@ -221,29 +223,8 @@ class PackageParts {
   }
 
   private addOverride(partName: string, type: string): void {
-    if (this.types.includes(`PartName="${partName}"`)) return;
-    this.types = this.types.replace(
-      "</Types>",
-      `<Override PartName="${partName}" ContentType="${type}"/></Types>`,
-    );
+    this.types = withContentType(this.types, partName, type);
   }
-
-  private addRelationship(rels: string, type: string, target: string, id?: string): string {
-    const used = new Set(relationships(rels).map((r) => r.id));
-    let relId = id;
-    if (relId === undefined) {
-      let n = used.size + 1;
-      while (used.has(`rId${n}`)) n++;
-      relId = `rId${n}`;
-    }
-    this.lastRelId = relId;
-    return rels.replace(
-      "</Relationships>",
-      `<Relationship Id="${relId}" Type="${type}" Target="${target}"/></Relationships>`,
-    );
-  }
-
-  private lastRelId = "";
 
   private freePart(pattern: (n: number) => string): string {
     let n = 1;
@@ -301,12 +282,13 @@ class PackageParts {
     } else {
       part = this.freePart((n) => `xl/worksheets/sheet${n}.xml`);
       index = [...this.workbook.matchAll(/<sheet\b/g)].length;
-      this.workbookRels = this.addRelationship(this.workbookRels, RELS.worksheet, part.replace(/^xl\//, ""));
+      const rel = withRelationship(this.workbookRels, RELS.worksheet, part.replace(/^xl\//, ""));
+      this.workbookRels = rel.xml;
       const sheetIds = [...this.workbook.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) =>
         Number(m[1]),
       );
       const sheetId = Math.max(0, ...sheetIds) + 1;
-      const element = `<sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}" r:id="${this.lastRelId}"/>`;
+      const element = `<sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}" r:id="${rel.id}"/>`;
       this.workbook = /<sheets\s*\/>/.test(this.workbook)
         ? this.workbook.replace(/<sheets\s*\/>/, `<sheets>${element}</sheets>`)
         : this.workbook.replace("</sheets>", `${element}</sheets>`);
