@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { OutputSheet } from "../../src/core/output";
+import { CellValue } from "../../src/core/grid";
+import { ColumnFormat, OutputSheet } from "../../src/core/output";
 import { JobOutputs } from "../../src/core/workbook";
 import { relationships, relsPathOf, resolvePart } from "../../src/xlsx/package-read";
 import { xmlText } from "../../src/xlsx/package-sheet";
@@ -62,7 +63,8 @@ function checkPackage(files: Map<string, string>): void {
   expect(referenced.sort()).toEqual(tables.sort());
 }
 
-function textSheet(texts: readonly string[]): OutputSheet {
+/** 催缴分类 as a one-column table of these values. */
+function columnSheet(header: string, format: ColumnFormat, values: readonly CellValue[]): OutputSheet {
   return {
     name: "催缴分类",
     widths: [12],
@@ -70,18 +72,19 @@ function textSheet(texts: readonly string[]): OutputSheet {
       {
         kind: "table",
         id: "t",
-        name: "Texts",
-        columns: [{ header: "文本", format: "text" }],
-        rows: texts.map((t) => [t]),
+        name: "Values",
+        columns: [{ header, format }],
+        rows: values.map((v) => [v]),
         emptyText: "",
       },
     ],
   };
 }
 
-function onlySheet(sheet: OutputSheet): JobOutputs {
+/** Outputs of these sheets alone, with nothing for the record. */
+function outputsOf(...sheets: OutputSheet[]): JobOutputs {
   return {
-    sheets: [sheet],
+    sheets,
     lang: "zh-CN",
     newRecord: null,
     append: {
@@ -135,7 +138,7 @@ describe("writing the add-in's sheets into the package", () => {
   it("writes text exactly: control characters, _x0041_, markup, line ends and spaces come back as they were", async () => {
     const texts = ["李\u0001娜", "_x0041_王", "=SUM(A1)", "<b>陈</b> & 赵", " 周 ", "一\r\n二\n三", "\uffff"];
     const workbook = await PackageWorkbook.open(await userWorkbook(), "ledger.xlsx");
-    await workbook.writeOutputs(onlySheet(textSheet(texts)));
+    await workbook.writeOutputs(outputsOf(columnSheet("文本", "text", texts)));
     const bytes = await workbook.save();
     const direct = await (await PackageWorkbook.open(bytes, "out.xlsx")).readGrid();
     expect(
@@ -168,35 +171,7 @@ describe("writing the add-in's sheets into the package", () => {
 
   it("keeps dates right in a 1904 workbook", async () => {
     const workbook = await PackageWorkbook.open(await userWorkbook(true), "ledger.xlsx");
-    const sheet: OutputSheet = {
-      name: "催缴分类",
-      widths: [12],
-      blocks: [
-        {
-          kind: "table",
-          id: "t",
-          name: "Dates",
-          columns: [{ header: "日期", format: "date" }],
-          rows: [[new Date(Date.UTC(2026, 10, 24))]],
-          emptyText: "",
-        },
-      ],
-    };
-    const outputs: JobOutputs = {
-      sheets: [sheet],
-      lang: "zh-CN",
-      newRecord: null,
-      append: {
-        sheetName: "催缴记录",
-        exists: false,
-        layout: null,
-        tableName: "",
-        columns: [],
-        widths: [],
-        rows: [],
-        alreadyLogged: 0,
-      },
-    };
+    const outputs = outputsOf(columnSheet("日期", "date", [new Date(Date.UTC(2026, 10, 24))]));
     await workbook.writeOutputs(outputs);
     const grid = await (await PackageWorkbook.open(await workbook.save(), "out.xlsx")).readGrid();
     expect(grid.date1904).toBe(true);
@@ -223,21 +198,7 @@ describe("writing the add-in's sheets into the package", () => {
         throw new Error("disk full");
       },
     } as unknown as OutputSheet;
-    const outputs: JobOutputs = {
-      sheets: [good, broken],
-      lang: "zh-CN",
-      newRecord: null,
-      append: {
-        sheetName: "催缴记录",
-        exists: true,
-        layout: null,
-        tableName: "",
-        columns: [],
-        widths: [],
-        rows: [],
-        alreadyLogged: 0,
-      },
-    };
+    const outputs = outputsOf(good, broken);
     await expect(workbook.writeOutputs(outputs)).rejects.toThrow("disk full");
     const after = await parts(await workbook.save());
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
