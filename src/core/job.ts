@@ -106,6 +106,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     recordProblems: record.problems,
     recordSheet: record.sheet,
     recordLayout: record.layout,
+    recordLastRow: record.lastRow,
     date: roundDate,
     asOf,
     lang,

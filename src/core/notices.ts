@@ -146,6 +146,8 @@ export interface RoundInput {
   /** The record sheet's name and layout when the workbook has one. */
   readonly recordSheet: string | null;
   readonly recordLayout: RecordLayout | null;
+  /** Excel row of the record sheet's last row with anything in it (0 or absent when none). */
+  readonly recordLastRow?: number;
   /** The day the notices go out and are logged. */
   readonly date: IsoDate;
   readonly asOf: IsoDate;
@@ -420,6 +422,7 @@ export function planRound(input: RoundInput): Round {
       sheetName: input.recordSheet ?? OUTPUT_SHEETS.record[lang],
       exists: input.recordSheet !== null,
       layout: input.recordLayout,
+      lastRow: input.recordLastRow ?? 0,
       tableName: RECORD_TABLE_NAME,
       columns: recordColumns(lang),
       widths: RECORD_WIDTHS,

@@ -184,6 +184,8 @@ export interface RecordReading {
   readonly problems: readonly RecordProblem[];
   /** Rows with anything in them, below the header. */
   readonly rowsRead: number;
+  /** Excel row of the sheet's last row with anything in it (0 when the sheet is empty or absent). */
+  readonly lastRow: number;
 }
 
 export function findRecordSheet(sheets: readonly SheetGrid[]): SheetGrid | undefined {
@@ -268,7 +270,8 @@ function parseChannel(text: string): Channel | null {
  */
 export function readRecord(workbook: WorkbookGrid, households: readonly Household[]): RecordReading {
   const sheet = findRecordSheet(workbook.sheets);
-  if (!sheet) return { sheet: null, layout: null, entries: [], problems: [], rowsRead: 0 };
+  if (!sheet) return { sheet: null, layout: null, entries: [], problems: [], rowsRead: 0, lastRow: 0 };
+  const lastRow = sheet.rows.length > 0 ? sheet.firstRow + sheet.rows.length - 1 : 0;
   const problems: RecordProblem[] = [];
   let headerIndex = -1;
   let columns = new Map<RecordField, number>();
@@ -295,7 +298,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
         'no header row with "Date" and "Unit" in the first 10 rows: the record was not read',
       ),
     });
-    return { sheet: sheet.name, layout: null, entries: [], problems, rowsRead: 0 };
+    return { sheet: sheet.name, layout: null, entries: [], problems, rowsRead: 0, lastRow };
   }
   const rooms = new RoomIndex(households);
   const entries: RecordEntry[] = [];
@@ -402,7 +405,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
     columns: layoutColumns,
     lastRow: sheet.firstRow + lastIndex,
   };
-  return { sheet: sheet.name, layout, entries, problems, rowsRead };
+  return { sheet: sheet.name, layout, entries, problems, rowsRead, lastRow };
 }
 
 /** What the record says about one household, as of the day of a round. */
@@ -537,10 +540,47 @@ export interface RecordAppend {
   readonly exists: boolean;
   /** Where the existing sheet keeps its rows (null: no readable header; the rows go below everything). */
   readonly layout: RecordLayout | null;
+  /** Excel row of the existing sheet's last row with anything in it (0 when none). */
+  readonly lastRow: number;
   readonly tableName: string;
   readonly columns: readonly OutputColumn[];
   readonly widths: readonly number[];
   readonly rows: readonly RecordRow[];
   /** Notices of this round already logged today by an earlier run, not added again. */
   readonly alreadyLogged: number;
+}
+
+/** Where a round's rows go on an existing record sheet: the same for every workbook edge. */
+export interface RecordPlacement {
+  /** Excel row of the header (below everything, two rows down, when the sheet has no readable header). */
+  readonly headerRow: number;
+  /** Excel column (1-based) of each field that is written. */
+  readonly columns: Readonly<Partial<Record<RecordField, number>>>;
+  /** Header cells to add, at the header row, for fields the sheet has no column for. */
+  readonly newHeaders: readonly { readonly column: number; readonly header: string }[];
+  /** Excel row of the first new row: below the last row with anything in it. */
+  readonly firstRow: number;
+}
+
+/**
+ * The record's own columns, and to the right of them one for each field it lacks — unless an Excel table fixes
+ * the columns (`canAddColumns` false), when the fields it lacks are not written. Rows already there are never
+ * written over.
+ */
+export function recordPlacement(append: RecordAppend, canAddColumns: boolean): RecordPlacement {
+  const layout = append.layout;
+  const columns: Partial<Record<RecordField, number>> = { ...(layout?.columns ?? {}) };
+  const headerRow = layout?.headerRow ?? append.lastRow + 2;
+  const newHeaders: { column: number; header: string }[] = [];
+  if (canAddColumns) {
+    let next = Math.max(0, ...Object.values(columns).map((c) => c ?? 0)) + 1;
+    RECORD_FIELDS.forEach((field, i) => {
+      if (columns[field] !== undefined) return;
+      columns[field] = next;
+      newHeaders.push({ column: next, header: append.columns[i].header });
+      next++;
+    });
+  }
+  const firstRow = Math.max(layout?.lastRow ?? 0, append.lastRow, headerRow) + 1;
+  return { headerRow, columns, newHeaders, firstRow };
 }

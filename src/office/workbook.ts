@@ -1,5 +1,5 @@
 import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "../core/grid";
-import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
+import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
 import { BORDER_COLOUR, Rect, SheetLayout, layoutSheet } from "../core/sheet-layout";
 import { isRebuiltOutputSheetName, numberFormat } from "../core/output";
 import { Lang } from "../core/text";
@@ -509,24 +509,15 @@ async function appendRecord(
   table: { table: Excel.Table; address: string } | null,
   canResize: boolean,
 ): Promise<void> {
-  const layout = append.layout;
-  const columns: Partial<Record<RecordField, number>> = { ...(layout?.columns ?? {}) };
-  const headerRow = layout?.headerRow ?? 1;
-  if (table === null) {
-    let next = Math.max(0, ...Object.values(columns).map((c) => c ?? 0)) + 1;
-    RECORD_FIELDS.forEach((field, i) => {
-      if (columns[field] !== undefined) return;
-      columns[field] = next;
-      const cell = ws.getCell(headerRow - 1, next - 1);
-      cell.values = [[append.columns[i].header]];
-      cell.format.font.bold = true;
-      next++;
-    });
+  const { headerRow, columns, newHeaders, firstRow: start } = recordPlacement(append, table === null);
+  for (const { column, header } of newHeaders) {
+    const cell = ws.getCell(headerRow - 1, column - 1);
+    cell.values = [[header]];
+    cell.format.font.bold = true;
   }
   const used = Object.values(columns).filter((c): c is number => c !== undefined);
   const left = Math.min(...used);
   const right = Math.max(...used);
-  const start = Math.max(layout?.lastRow ?? 0, headerRow) + 1;
   const rows = append.rows.map((values) => {
     const row: (string | number | boolean | null)[] = Array(right - left + 1).fill(null);
     RECORD_FIELDS.forEach((field, i) => {

@@ -1,17 +1,17 @@
 import type JSZip from "jszip";
-import { SheetGrid, WorkbookGrid, columnLetter } from "../core/grid";
+import { WorkbookGrid, columnLetter } from "../core/grid";
 import { OutputSheet, numberFormat } from "../core/output";
-import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
+import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
 import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec, addChartsToZip } from "./chart";
 import { loadPackage } from "./open";
 import {
   NS_REL,
-  PackageSheet,
   attribute,
   partText,
   readPackageGrid,
+  workbookSheets,
   relationships,
   relsPathOf,
   resolvePart,
@@ -47,7 +47,6 @@ export class PackageWorkbook implements ArrearsWorkbook {
 
   private constructor(
     private readonly zip: JSZip,
-    private sheets: PackageSheet[],
     grid: WorkbookGrid,
     /** Repairs and notes from opening the file. */
     readonly warnings: readonly string[],
@@ -63,16 +62,12 @@ export class PackageWorkbook implements ArrearsWorkbook {
       warnings.push(
         "the workbook has macros: the output copy is an .xlsx without them (the input file keeps them)",
       );
-    const { grid, sheets } = await readPackageGrid(zip, warnings);
-    return new PackageWorkbook(zip, sheets, grid, warnings);
+    const { grid } = await readPackageGrid(zip, warnings);
+    return new PackageWorkbook(zip, grid, warnings);
   }
 
   async readGrid(progress?: ProgressListener): Promise<WorkbookGrid> {
-    if (this.grid === null) {
-      const { grid, sheets } = await readPackageGrid(this.zip, []);
-      this.grid = grid;
-      this.sheets = sheets;
-    }
+    if (this.grid === null) this.grid = (await readPackageGrid(this.zip, [])).grid;
     progress?.(1, 1);
     return this.grid;
   }
@@ -103,16 +98,13 @@ export class PackageWorkbook implements ArrearsWorkbook {
 
   private async write(outputs: JobOutputs): Promise<void> {
     const pkg = await PackageParts.load(this.zip);
-    const grid = this.grid ?? (await readPackageGrid(this.zip, [])).grid;
+    const { date1904 } = await workbookSheets(this.zip);
     const charts: ChartSpec[] = [];
     const { sheets, lang, newRecord, append } = outputs;
-    if (newRecord && append.rows.length > 0) pkg.putSheet(newRecord, lang, grid.date1904);
-    else if (append.rows.length > 0) {
-      const sheet = grid.sheets.find((s) => s.name === append.sheetName);
-      if (sheet) await pkg.appendRecord(append, sheet, lang, grid.date1904);
-    }
+    if (newRecord && append.rows.length > 0) pkg.putSheet(newRecord, lang, date1904);
+    else if (append.rows.length > 0) await pkg.appendRecord(append, lang, date1904);
     for (const sheet of sheets) {
-      charts.push(...pkg.putSheet(sheet, lang, grid.date1904));
+      charts.push(...pkg.putSheet(sheet, lang, date1904));
     }
     await pkg.dropReplaced();
     pkg.commit();
@@ -367,7 +359,7 @@ class PackageParts {
   }
 
   /** Adds the round's rows below the last row of an existing record sheet, as the ExcelJS edge does (src/xlsx/record.ts). */
-  async appendRecord(append: RecordAppend, sheet: SheetGrid, lang: Lang, date1904: boolean): Promise<void> {
+  async appendRecord(append: RecordAppend, lang: Lang, date1904: boolean): Promise<void> {
     const entry = this.sheetEntry(append.sheetName);
     const rel = entry ? relationships(this.workbookRels).find((r) => r.id === entry.relId) : undefined;
     if (!entry || !rel) return;
@@ -376,33 +368,21 @@ class PackageParts {
     const relsPath = relsPathOf(part);
     const sheetRels = relationships((await partText(this.zip, relsPath)) ?? "");
     const tableParts = sheetRels.filter((r) => r.type === RELS.table).map((r) => resolvePart(part, r.target));
-    const lastUsed = sheet.rows.length > 0 ? sheet.firstRow + sheet.rows.length - 1 : 0;
-    const layout = append.layout;
-    const columns: Partial<Record<RecordField, number>> = { ...(layout?.columns ?? {}) };
-    const headerRow = layout?.headerRow ?? lastUsed + 2;
+    const {
+      headerRow,
+      columns,
+      newHeaders,
+      firstRow: start,
+    } = recordPlacement(append, tableParts.length === 0);
     const added = new Map<number, string[]>();
     const cellsAt = (row: number) => {
       let list = added.get(row);
       if (!list) added.set(row, (list = []));
       return list;
     };
-    if (tableParts.length === 0) {
-      let next = Math.max(0, ...Object.values(columns).map((c) => c ?? 0)) + 1;
-      const bold = this.styles.style({ font: { bold: true } });
-      RECORD_FIELDS.forEach((field, i) => {
-        if (columns[field] !== undefined) return;
-        columns[field] = next++;
-        cellsAt(headerRow).push(
-          cellXml(
-            `${columnLetter(columns[field] as number)}${headerRow}`,
-            append.columns[i].header,
-            bold,
-            date1904,
-          ),
-        );
-      });
-    }
-    const start = Math.max(layout?.lastRow ?? 0, lastUsed, headerRow) + 1;
+    const bold = this.styles.style({ font: { bold: true } });
+    for (const { column, header } of newHeaders)
+      cellsAt(headerRow).push(cellXml(`${columnLetter(column)}${headerRow}`, header, bold, date1904));
     const styleOf = RECORD_FIELDS.map((_, i) => {
       const format = numberFormat(append.columns[i].format, lang);
       return this.styles.style({

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { numberFormat } from "../core/output";
-import { RECORD_FIELDS, RecordAppend, RecordField } from "../core/record";
+import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
 import { Lang } from "../core/text";
 
 interface LoadedTableModel {
@@ -17,27 +17,18 @@ interface LoadedTableModel {
 export function appendRecordRows(workbook: ExcelJS.Workbook, append: RecordAppend, lang: Lang): void {
   const sheet = workbook.getWorksheet(append.sheetName);
   if (!sheet || append.rows.length === 0) return;
-  const layout = append.layout;
-  const columns: Partial<Record<RecordField, number>> = { ...(layout?.columns ?? {}) };
-  const headerRow = layout?.headerRow ?? sheet.actualRowCount + 2;
-  // A field the sheet has no column for gets one at the right of its header, unless a table fixes the columns.
   const tables = sheet.getTables().map((t) => (t as unknown as { table: LoadedTableModel }).table);
-  let nextColumn = Math.max(0, ...Object.values(columns).map((c) => c ?? 0)) + 1;
-  if (tables.length === 0) {
-    RECORD_FIELDS.forEach((field, i) => {
-      if (columns[field] !== undefined) return;
-      columns[field] = nextColumn++;
-      const cell = sheet.getCell(headerRow, columns[field] as number);
-      cell.value = append.columns[i].header;
-      cell.font = { bold: true };
-    });
+  const { headerRow, columns, newHeaders, firstRow } = recordPlacement(append, tables.length === 0);
+  for (const { column, header } of newHeaders) {
+    const cell = sheet.getCell(headerRow, column);
+    cell.value = header;
+    cell.font = { bold: true };
   }
-  const start = Math.max(layout?.lastRow ?? 0, lastUsedRow(sheet), headerRow) + 1;
   append.rows.forEach((values, r) => {
     RECORD_FIELDS.forEach((field, i) => {
       const c = columns[field];
       if (c === undefined) return;
-      const cell = sheet.getCell(start + r, c);
+      const cell = sheet.getCell(firstRow + r, c);
       const value = values[i];
       cell.value = value === null || typeof value === "object" ? (value as Date | null) : value;
       const format = numberFormat(append.columns[i].format, lang);
@@ -45,7 +36,7 @@ export function appendRecordRows(workbook: ExcelJS.Workbook, append: RecordAppen
       if (append.columns[i].wrap) cell.alignment = { wrapText: true, vertical: "top" };
     });
   });
-  const end = start + append.rows.length - 1;
+  const end = firstRow + append.rows.length - 1;
   for (const table of tables) {
     const ref = table.tableRef ?? table.ref;
     const m = ref ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref) : null;
@@ -55,13 +46,4 @@ export function appendRecordRows(workbook: ExcelJS.Workbook, append: RecordAppen
     else table.ref = extended;
     if (table.autoFilterRef !== undefined) table.autoFilterRef = extended;
   }
-}
-
-function lastUsedRow(sheet: ExcelJS.Worksheet): number {
-  let last = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    if (row.values && (row.values as unknown[]).some((v) => v !== null && v !== undefined && v !== ""))
-      last = n;
-  });
-  return last;
 }

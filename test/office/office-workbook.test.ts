@@ -186,6 +186,18 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(later.some((row) => row.includes("第2次提醒"))).toBe(true);
   });
 
+  it("a record sheet with no header it can read keeps every row: the round goes below everything, under a header", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const notes = [["组长交代：先打电话"], [null], ["上周已上门三户"]];
+    fake.addSheet("催缴记录", notes);
+    await runJobOnWorkbook(officeOn(fake), OPTIONS);
+    const record = fake.sheet("催缴记录").values();
+    expect(record.slice(0, 3).map((r) => r[0])).toEqual(["组长交代：先打电话", "", "上周已上门三户"]);
+    expect(record[4].slice(0, 2)).toEqual(["日期", "房号"]);
+    expect(record.length).toBeGreaterThan(5);
+  });
+
   it("the record is append-only: two rounds with a crash between them and a rerun leave no duplicate and no loss", async () => {
     const fake = new FakeExcel();
     fake.addSheet("台账", ledger(15));

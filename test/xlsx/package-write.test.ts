@@ -91,6 +91,7 @@ function outputsOf(...sheets: OutputSheet[]): JobOutputs {
       sheetName: "催缴记录",
       exists: false,
       layout: null,
+      lastRow: 0,
       tableName: "",
       columns: [],
       widths: [],
