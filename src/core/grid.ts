@@ -34,6 +34,34 @@ export interface WorkbookGrid {
   readonly warnings?: readonly string[];
 }
 
+/** A cell found on a sheet: 1-based Excel row and column, and its value. */
+export interface PlacedCell {
+  readonly r: number;
+  readonly c: number;
+  readonly v: CellValue;
+}
+
+/** A sheet's cells as rows, trimmed to the cells' extent; the cells between them null. */
+export function trimmedRows(cells: readonly PlacedCell[]): {
+  rows: CellValue[][];
+  firstRow: number;
+  firstColumn: number;
+} {
+  if (cells.length === 0) return { rows: [], firstRow: 1, firstColumn: 1 };
+  let firstRow = Infinity;
+  let firstColumn = Infinity;
+  let lastRow = 0;
+  for (const cell of cells) {
+    if (cell.r < firstRow) firstRow = cell.r;
+    if (cell.c < firstColumn) firstColumn = cell.c;
+    if (cell.r > lastRow) lastRow = cell.r;
+  }
+  const rows: CellValue[][] = Array.from({ length: lastRow - firstRow + 1 }, () => []);
+  for (const { r, c, v } of cells) rows[r - firstRow][c - firstColumn] = v;
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+  return { rows, firstRow, firstColumn };
+}
+
 export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value;
 }

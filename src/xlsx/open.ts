@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
 import { parseCsv, decodeText } from "./csv";
 
 /** A file that cannot be read, with one line a collection manager can act on. */
@@ -335,7 +335,7 @@ export function workbookToGrid(
 ): WorkbookGrid {
   const sheets: SheetGrid[] = [];
   for (const ws of workbook.worksheets) {
-    const cells: { r: number; c: number; v: CellValue }[] = [];
+    const cells: PlacedCell[] = [];
     let noCache = 0;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -352,12 +352,7 @@ export function workbookToGrid(
       warnings.push(
         `sheet "${ws.name}": ${noCache} formula cell(s) have no saved result and were read as empty`,
       );
-    const firstRow = cells.length ? cells.reduce((m, x) => Math.min(m, x.r), Infinity) : 1;
-    const firstColumn = cells.length ? cells.reduce((m, x) => Math.min(m, x.c), Infinity) : 1;
-    const lastRow = cells.length ? cells.reduce((m, x) => Math.max(m, x.r), 0) : 0;
-    const rows: CellValue[][] = Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, () => []);
-    for (const { r, c, v } of cells) rows[r - firstRow][c - firstColumn] = v;
-    for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    const { rows, firstRow, firstColumn } = trimmedRows(cells);
     sheets.push({
       name: ws.name,
       rows,

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
 
 /**
  * Reads the grid straight from the SpreadsheetML parts of a package, without building a workbook object model:
@@ -196,6 +196,11 @@ const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const DAYS_1900_TO_1904 = 1462;
 
+/** The serial number of a date in the workbook's date system. */
+export function dateSerial(date: Date, date1904: boolean): number {
+  return (date.getTime() - EPOCH_1900) / MS_PER_DAY - (date1904 ? DAYS_1900_TO_1904 : 0);
+}
+
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round(EPOCH_1900 + (serial + (date1904 ? DAYS_1900_TO_1904 : 0)) * MS_PER_DAY));
 }
@@ -218,7 +223,7 @@ export function sheetGrid(
 ): SheetGrid {
   const start = xml.indexOf("<sheetData");
   const end = xml.lastIndexOf("</sheetData>");
-  const cells: { r: number; c: number; v: CellValue }[] = [];
+  const cells: PlacedCell[] = [];
   let noCache = 0;
   if (start >= 0 && end > start) {
     const data = xml.slice(start, end);
@@ -250,23 +255,8 @@ export function sheetGrid(
   }
   if (noCache > 0)
     warnings.push(`sheet "${name}": ${noCache} formula cell(s) have no saved result and were read as empty`);
-  let firstRow = Infinity;
-  let firstColumn = Infinity;
-  let lastRow = 0;
-  for (const cell of cells) {
-    if (cell.r < firstRow) firstRow = cell.r;
-    if (cell.c < firstColumn) firstColumn = cell.c;
-    if (cell.r > lastRow) lastRow = cell.r;
-  }
-  if (cells.length === 0) {
-    firstRow = 1;
-    firstColumn = 1;
-  }
-  const rows: CellValue[][] = Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, () => []);
-  for (const { r, c, v } of cells) rows[r - firstRow][c - firstColumn] = v;
+  const { rows, firstRow, firstColumn } = trimmedRows(cells);
   clearMergedCells(xml.slice(end), rows, firstRow, firstColumn);
-  for (const cellsOfRow of rows)
-    for (let i = 0; i < cellsOfRow.length; i++) if (cellsOfRow[i] === undefined) cellsOfRow[i] = null;
   return { name, rows, firstRow, firstColumn, hidden };
 }
 

@@ -4,6 +4,7 @@ import { Rect, RectFormat, SheetLayout, layoutSheet, linesOf } from "../core/she
 import { Lang } from "../core/text";
 import { Utf8Builder } from "../export/utf8";
 import { ChartSpec } from "./chart";
+import { dateSerial } from "./package-read";
 import { CellStyleSpec, StyleBook } from "./package-styles";
 
 /**
@@ -62,13 +63,6 @@ export function xmlText(text: string): string {
       }
     },
   );
-}
-
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-
-export function dateSerial(date: Date, date1904: boolean): number {
-  return (date.getTime() - EPOCH_1900) / MS_PER_DAY - (date1904 ? 1462 : 0);
 }
 
 /** One cell as SpreadsheetML: text always as text (never a formula), dates as serial numbers of the workbook. */
