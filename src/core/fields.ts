@@ -1,4 +1,5 @@
 import { CellValue } from "./grid";
+import { memoized } from "./memo";
 import { Localized, localized, normalizeKey } from "./text";
 import { cellText } from "./values";
 
@@ -137,21 +138,13 @@ const SYNONYM_INDEX: readonly { field: Field; synonym: string }[] = FIELDS.flatM
 const EXACT = new Map<string, Field>(SYNONYM_INDEX.map(({ field, synonym }) => [synonym, field]));
 
 /** The field a header names, if any. */
-const HEADER_MATCHES = new Map<string, HeaderMatch | null>();
-
 export function matchHeader(cell: CellValue): HeaderMatch | null {
   const key = headerKey(cell);
   if (key.length === 0 || key.length > 40) return null;
-  let match = HEADER_MATCHES.get(key);
-  if (match === undefined) {
-    match = matchHeaderKey(key);
-    if (HEADER_MATCHES.size >= 20_000) HEADER_MATCHES.clear();
-    HEADER_MATCHES.set(key, match);
-  }
-  return match;
+  return matchHeaderKey(key);
 }
 
-function matchHeaderKey(key: string): HeaderMatch | null {
+const matchHeaderKey = memoized((key: string): HeaderMatch | null => {
   const exact = EXACT.get(key);
   if (exact) return { field: exact, score: 100 + key.length };
   let best: HeaderMatch | null = null;
@@ -163,7 +156,7 @@ function matchHeaderKey(key: string): HeaderMatch | null {
     }
   }
   return best;
-}
+});
 
 /** Which column holds which field: 0-based indexes into the sheet's row arrays. */
 export type ColumnMapping = Partial<Record<Field, number>>;

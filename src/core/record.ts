@@ -10,6 +10,7 @@ import {
   isLadder,
   parseStage,
 } from "./stages";
+import { memoized } from "./memo";
 import { Lang, Localized, localized, normalizeKey } from "./text";
 import { IsoDate, cellText, daysBetween, describeCell, parseAmount, parseDate } from "./values";
 
@@ -193,21 +194,17 @@ export function findRecordSheet(sheets: readonly SheetGrid[]): SheetGrid | undef
   return sheets.find((s) => s.name === names["zh-CN"] || s.name === names["en-US"]);
 }
 
-/** A room as people type it, reduced to its parts: "1栋2单元301室", "1-2-301", " 1 - 2 - 301 " → "1-2-301". */
-export function normalizeRoom(text: string): string {
-  let room = ROOMS.get(text);
-  if (room === undefined) {
-    room = normalizeKey(text)
+/**
+ * A room as people type it, reduced to its parts: "1栋2单元301室", "1-2-301", " 1 - 2 - 301 " → "1-2-301". Each room
+ * is met twice, in the arrears sheet and in the record: reduced once.
+ */
+export const normalizeRoom: (text: string) => string = memoized(
+  (text: string) =>
+    normalizeKey(text)
       .replace(/(号楼|栋|幢|座|单元|室|号|楼|#|\/|\\|—|－|_|-|\.|·)+/g, "-")
-      .replace(/^-+|-+$/g, "");
-    if (ROOMS.size >= 200_000) ROOMS.clear();
-    ROOMS.set(text, room);
-  }
-  return room;
-}
-
-/** Each room is met twice, in the arrears sheet and in the record: reduced once. */
-const ROOMS = new Map<string, string>();
+      .replace(/^-+|-+$/g, ""),
+  200_000,
+);
 
 /** Finds a household by the room written in the record, whichever way it is written. */
 export class RoomIndex {

@@ -1,6 +1,7 @@
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { OUTPUT_SHEETS, OutputSheet } from "./output";
 import { NOTICE_STAGES, NoticeStage, STAGE_NAMES, parseStage, stageLabel } from "./stages";
+import { memoized } from "./memo";
 import { Lang, Localized, localized, normalizeKey } from "./text";
 import { cellText } from "./values";
 
@@ -280,24 +281,16 @@ export function fillTemplate(text: string, values: PlaceholderValues): string {
 }
 
 /** A template as its literal text and placeholders, alternating (text, key, text, …): parsed once per run. */
-const COMPILED = new Map<string, readonly (string | null)[]>();
-
-function compiled(text: string): readonly (string | null)[] {
-  let parts = COMPILED.get(text);
-  if (parts === undefined) {
-    const list: (string | null)[] = [];
-    let last = 0;
-    for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
-      list.push(text.slice(last, m.index), PLACEHOLDER_BY_NAME.get(normalizeKey(m[1])) ?? null);
-      last = (m.index ?? 0) + m[0].length;
-    }
-    list.push(text.slice(last));
-    if (COMPILED.size >= 1_000) COMPILED.clear();
-    COMPILED.set(text, list);
-    parts = list;
+const compiled = memoized((text: string): readonly (string | null)[] => {
+  const parts: (string | null)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
+    parts.push(text.slice(last, m.index), PLACEHOLDER_BY_NAME.get(normalizeKey(m[1])) ?? null);
+    last = (m.index ?? 0) + m[0].length;
   }
+  parts.push(text.slice(last));
   return parts;
-}
+}, 1_000);
 
 const FIELD_LABELS: Readonly<Record<TemplateField, Localized>> = {
   title: localized("标题", "Title"),

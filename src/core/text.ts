@@ -1,3 +1,5 @@
+import { memoized } from "./memo";
+
 /** Languages the product speaks. Data and UI text are kept in both. */
 export type Lang = "zh-CN" | "en-US";
 
@@ -40,25 +42,15 @@ function simplified(text: string): string {
     .toLowerCase();
 }
 
-/**
- * A sheet repeats the same few words thousands of times (已缴 in every month cell, the same headers and notes):
- * each is normalised once. Bounded, so a sheet of unique texts does not grow it without end.
- */
-const KEY_CACHE = new Map<string, string>();
-const KEY_CACHE_LIMIT = 20_000;
-
-/** Full-width → ASCII (NFKC), traditional → simplified, lower case; whitespace and line breaks removed. */
 /** Printable ASCII with no capitals and no spaces: already its own key (room numbers such as 1-2-301). */
 const PLAIN_KEY = /^[!-@[-~]*$/;
 
+/** A sheet repeats the same few words thousands of times (已缴 in every month cell, the headers, the notes). */
+const keyOf = memoized((text: string) => simplified(text).replace(/\s+/g, ""));
+
+/** Full-width → ASCII (NFKC), traditional → simplified, lower case; whitespace and line breaks removed. */
 export function normalizeKey(text: string): string {
-  if (PLAIN_KEY.test(text)) return text;
-  const known = KEY_CACHE.get(text);
-  if (known !== undefined) return known;
-  const key = simplified(text).replace(/\s+/g, "");
-  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
-  KEY_CACHE.set(text, key);
-  return key;
+  return PLAIN_KEY.test(text) ? text : keyOf(text);
 }
 
 /** Like normalizeKey but keeps single spaces between words (for English phrases and keyword search). */
@@ -121,20 +113,12 @@ export function findKeyword(normalized: string, keywords: readonly string[]): st
 }
 
 /** Fees repeat (the same monthly fee, the same arrears): each amount is formatted once. */
-const YUAN = new Map<number, string>();
-
-export function formatYuan(amount: number): string {
-  let text = YUAN.get(amount);
-  if (text === undefined) {
-    const fixed = Math.abs(amount).toFixed(2);
-    const dot = fixed.length - 3;
-    const grouped = fixed.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    text = `${amount < 0 ? "-" : ""}¥${grouped}${fixed.slice(dot)}`;
-    if (YUAN.size >= 20_000) YUAN.clear();
-    YUAN.set(amount, text);
-  }
-  return text;
-}
+export const formatYuan: (amount: number) => string = memoized((amount: number) => {
+  const fixed = Math.abs(amount).toFixed(2);
+  const dot = fixed.length - 3;
+  const grouped = fixed.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${amount < 0 ? "-" : ""}¥${grouped}${fixed.slice(dot)}`;
+});
 
 export function roundCents(amount: number): number {
   return Math.round((amount + Number.EPSILON) * 100) / 100;

@@ -1,4 +1,5 @@
 import { CellValue, isCellError } from "./grid";
+import { memoized } from "./memo";
 import { normalizeKey, tidy } from "./text";
 
 /**
@@ -59,37 +60,21 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Last day of a month, as an IsoDate. */
-const MONTH_ENDS = new Map<MonthIndex, IsoDate>();
-
-export function monthEnd(index: MonthIndex): IsoDate {
-  let end = MONTH_ENDS.get(index);
-  if (end === undefined) {
-    const year = Math.floor(index / 12);
-    const month = (index % 12) + 1;
-    end = isoDate(year, month, daysInMonth(year, month)) as IsoDate;
-    MONTH_ENDS.set(index, end);
-  }
-  return end;
-}
+export const monthEnd: (index: MonthIndex) => IsoDate = memoized((index: MonthIndex) => {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return isoDate(year, month, daysInMonth(year, month)) as IsoDate;
+});
 
 export function dateFromUtc(date: Date): IsoDate | null {
   if (Number.isNaN(date.getTime())) return null;
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-/** A run meets few distinct dates, each many times: each is parsed once. */
-const DAY_NUMBERS = new Map<string, number>();
-
-/** Days since 1970-01-01 of an ISO date (UTC). */
-export function dayNumber(date: IsoDate): number {
-  let day = DAY_NUMBERS.get(date);
-  if (day === undefined) {
-    day = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-    if (DAY_NUMBERS.size >= 20_000) DAY_NUMBERS.clear();
-    DAY_NUMBERS.set(date, day);
-  }
-  return day;
-}
+/** Days since 1970-01-01 of an ISO date (UTC). A run meets few distinct dates, each many times. */
+export const dayNumber: (date: IsoDate) => number = memoized((date: IsoDate) =>
+  Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000),
+);
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);

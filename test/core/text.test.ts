@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { memoized } from "../../src/core/memo";
 import { chineseOrder, formatYuan, naturalOrder, normalizeKey, tidy } from "../../src/core/text";
 
 const collator = new Intl.Collator("zh-CN", { numeric: true }).compare;
@@ -54,5 +55,16 @@ describe("orders and keys", () => {
     expect(formatYuan(0)).toBe("¥0.00");
     expect(tidy("  张\n\u3000三  ")).toBe("张 三");
     expect(tidy("张三")).toBe("张三");
+  });
+
+  it("memoized computes once per key, keeps null results, and empties itself when full", () => {
+    const calls: number[] = [];
+    const square = memoized((n: number) => (calls.push(n), n === 0 ? null : n * n), 3);
+    expect([square(2), square(2), square(0), square(0)]).toEqual([4, 4, null, null]);
+    expect(calls).toEqual([2, 0]);
+    square(3);
+    square(4); // the store was full: emptied, then 4 kept
+    square(2);
+    expect(calls).toEqual([2, 0, 3, 4, 2]);
   });
 });
