@@ -33,7 +33,6 @@ const RELS = {
   calcChain: `${NS_REL}/calcChain`,
 };
 const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const UTF8 = new TextEncoder();
 const FAST_DEFLATE = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
 const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
@@ -101,12 +100,11 @@ export class PackageWorkbook implements ArrearsWorkbook {
     const { date1904 } = await workbookSheets(this.zip);
     const charts: ChartSpec[] = [];
     const { sheets, lang, newRecord, append } = outputs;
-    if (newRecord && append.rows.length > 0) pkg.putSheet(newRecord, lang, date1904);
+    if (newRecord && append.rows.length > 0) await pkg.putSheet(newRecord, lang, date1904);
     else if (append.rows.length > 0) await pkg.appendRecord(append, lang, date1904);
     for (const sheet of sheets) {
-      charts.push(...pkg.putSheet(sheet, lang, date1904));
+      charts.push(...(await pkg.putSheet(sheet, lang, date1904)));
     }
-    await pkg.dropReplaced();
     pkg.commit();
     await addChartsToZip(this.zip, charts);
   }
@@ -150,7 +148,8 @@ function quotedSheet(name: string): string {
  * a failure while the sheets are being written leaves the package untouched.
  */
 class PackageParts {
-  private readonly puts = new Map<string, string>();
+  /** New contents by part: text, or UTF-8 bytes for the big ones (the sheets), which are deflated fast. */
+  private readonly puts = new Map<string, string | Uint8Array>();
   private readonly removals = new Set<string>();
   private readonly styles: StyleBook;
   private calcChainDropped = false;
@@ -200,7 +199,7 @@ class PackageParts {
     return this.zip.file(path) !== null || this.puts.has(path) || this.reserved.has(path);
   }
 
-  private put(path: string, xml: string): void {
+  private put(path: string, xml: string | Uint8Array): void {
     this.removals.delete(path);
     this.puts.set(path, xml);
   }
@@ -225,13 +224,10 @@ class PackageParts {
     return pattern(n);
   }
 
-  private sheetEntry(name: string): { index: number; element: string; relId: string } | null {
+  private sheetEntry(name: string): { index: number; relId: string } | null {
     let index = 0;
     for (const m of this.workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-      if (attribute(m[1], "name") === name) {
-        const relId = attribute(m[1], "r:id") ?? "";
-        return { index, element: m[0], relId };
-      }
+      if (attribute(m[1], "name") === name) return { index, relId: attribute(m[1], "r:id") ?? "" };
       index++;
     }
     return null;
@@ -240,8 +236,7 @@ class PackageParts {
   /** Removes a part's internal relationship targets (drawings, their charts, tables, printer settings), recursively. */
   private async dropDependents(part: string): Promise<void> {
     const relsPath = relsPathOf(part);
-    const rels =
-      this.puts.get(relsPath) ?? (this.removals.has(relsPath) ? null : await partText(this.zip, relsPath));
+    const rels = this.removals.has(relsPath) ? null : await partText(this.zip, relsPath);
     if (rels === null) return;
     for (const rel of relationships(rels)) {
       if (rel.external) continue;
@@ -255,9 +250,10 @@ class PackageParts {
 
   /**
    * Writes one of the add-in's sheets: in place of the sheet of that name (same position), or as a new last sheet.
-   * Returns its charts, added once the package holds the sheet.
+   * A replaced sheet's old tables, drawings and relationships go. Returns its charts, added once the package holds
+   * the sheet.
    */
-  putSheet(spec: OutputSheet, lang: Lang, date1904: boolean): readonly ChartSpec[] {
+  async putSheet(spec: OutputSheet, lang: Lang, date1904: boolean): Promise<readonly ChartSpec[]> {
     const written = writeSheetXml(spec, lang, this.styles, date1904);
     const entry = this.sheetEntry(spec.name);
     let part: string;
@@ -268,7 +264,7 @@ class PackageParts {
         ? resolvePart("xl/workbook.xml", rel.target)
         : this.freePart((n) => `xl/worksheets/sheet${n}.xml`);
       index = entry.index;
-      this.pendingDrops.push(part);
+      await this.dropDependents(part);
       this.removeSheetNames(index);
       this.dropCalcChain();
     } else {
@@ -297,7 +293,8 @@ class PackageParts {
       sheetRels += `<Relationship Id="rIdT${i + 1}" Type="${RELS.table}" Target="../tables/${tablePart.slice("xl/tables/".length)}"/>`;
     });
     sheetRels += `</Relationships>`;
-    this.pendingSheets.push({ part, xml: written.xml, rels: written.tables.length ? sheetRels : null });
+    this.put(part, written.xml);
+    if (written.tables.length > 0) this.put(relsPathOf(part), sheetRels);
     const names = [
       `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeAttr(quotedSheet(spec.name))}!${written.printArea}</definedName>`,
     ];
@@ -308,9 +305,6 @@ class PackageParts {
     this.addDefinedNames(names.join(""));
     return written.charts;
   }
-
-  private readonly pendingDrops: string[] = [];
-  private readonly pendingSheets: { part: string; xml: string | Uint8Array; rels: string | null }[] = [];
 
   private uniqueTableName(name: string): string {
     let candidate = name;
@@ -407,7 +401,7 @@ class PackageParts {
       const lastRow = Math.max(Number(ref[4] ?? ref[2]), end);
       return `<dimension ref="${ref[1]}${ref[2]}:${ref[3] ?? ref[1]}${lastRow}"/>`;
     });
-    this.pendingSheets.push({ part, xml, rels: null });
+    this.put(part, new TextEncoder().encode(xml));
     for (const tablePart of tableParts) {
       const table = (await partText(this.zip, tablePart)) ?? "";
       const ref = /<(?:\w+:)?table\b[^>]*?\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/.exec(table);
@@ -420,24 +414,14 @@ class PackageParts {
 
   /** Puts every change into the package. Nothing here can fail half-way. */
   commit(): void {
-    // Removals first: a replaced sheet's old tables, drawings and relationships go, then the new parts go in.
     this.put("xl/workbook.xml", this.workbook);
     this.put("xl/_rels/workbook.xml.rels", this.workbookRels);
     if (this.styles.changed) this.put(this.stylesPart, this.styles.toXml());
     for (const path of this.removals) this.zip.remove(path);
-    for (const sheet of this.pendingSheets) {
-      // The sheets are most of the bytes: encoded natively, and deflated fast (a tenth larger, three times sooner).
-      const bytes = typeof sheet.xml === "string" ? UTF8.encode(sheet.xml) : sheet.xml;
-      this.zip.file(sheet.part, bytes, FAST_DEFLATE);
-      if (sheet.rels) this.zip.file(relsPathOf(sheet.part), sheet.rels);
-    }
-    for (const [path, xml] of this.puts) this.zip.file(path, xml);
+    // The sheets are most of the bytes: deflated fast (a tenth larger, three times sooner).
+    for (const [path, content] of this.puts)
+      this.zip.file(path, content, typeof content === "string" ? {} : FAST_DEFLATE);
     this.zip.file("[Content_Types].xml", this.types);
-  }
-
-  /** Must run before commit for the sheets replaced in place. */
-  async dropReplaced(): Promise<void> {
-    for (const part of this.pendingDrops.splice(0)) await this.dropDependents(part);
   }
 }
 
