@@ -13,6 +13,13 @@ export interface JobOutputs {
   readonly append: RecordAppend;
 }
 
+/**
+ * How every edge knows the add-in's own sheets: a hidden defined name of this name scoped to the sheet (a
+ * worksheet-level named item in Office.js, a `definedName` with `localSheetId` in the package), whose value is a
+ * text formula holding the output's id (e.g. ="bulletin"). A sheet without it is the team's, whatever its name.
+ */
+export const OWNED_SHEET_MARKER = "ArrearsDesk_Owned";
+
 /** Progress of a long read or write, for a progress bar: `done` of `total` steps. */
 export type ProgressListener = (done: number, total: number) => void;
 
