@@ -358,6 +358,25 @@ function addPhaseTwoSheet(workbook: ExcelJS.Workbook, random: () => number): voi
   [10, 10, 15, 10, 14, 14, 26, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
+/**
+ * The team's 催缴设置 sheet, as a service centre fills it in: the sample is a workbook of a fixed moment, so it
+ * carries its own as-of date, and every run on it — the pane, the browser page, the command line without
+ * --as-of — counts to 2026-11-20 whatever today is.
+ */
+function addSettingsSheet(workbook: ExcelJS.Workbook): void {
+  const ws = workbook.addWorksheet("催缴设置");
+  ws.addRows([
+    ["设置项", "值", "说明"],
+    ["小区名称", "锦绣花园", "公告、看板和通知上显示的小区名称"],
+    ["计至日期", new Date(Date.UTC(2026, 10, 20)), "本台账的欠费计至此日"],
+    ["客服电话", "0571-8600 1234", "物业服务中心电话"],
+    ["服务中心地址", "锦绣花园 3 栋一楼 物业服务中心", "通知上的地址，也是 EMS 寄件地址"],
+    ["缴费方式", "请到物业服务中心缴纳，或通过微信、支付宝扫码缴费", "印在每份通知上"],
+  ]);
+  ws.getColumn(2).numFmt = "yyyy-mm-dd";
+  [16, 40, 36].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
 export async function makeSampleWorkbook(seed = SAMPLE_SEED): Promise<ExcelJS.Workbook> {
   const random = generator(seed);
   const workbook = new ExcelJS.Workbook();
@@ -366,6 +385,7 @@ export async function makeSampleWorkbook(seed = SAMPLE_SEED): Promise<ExcelJS.Wo
   workbook.modified = new Date(Date.UTC(2026, 10, 20));
   addLedgerSheet(workbook, makeHouseholds(random));
   addPhaseTwoSheet(workbook, random);
+  addSettingsSheet(workbook);
   return workbook;
 }
 

@@ -54,4 +54,22 @@ describe("the bundled sample", () => {
     expect(second.result.read.layout).toBe("household");
     expect(second.result.verdicts.some((v) => v.flags.includes("limitationRisk"))).toBe(true);
   });
+
+  it("carries its own as-of date (催缴设置 计至日期 2026-11-20): its figures do not move with today's date", async () => {
+    const opened = await openWorkbookFile(
+      new Uint8Array(fs.readFileSync(SAMPLE_PATH)),
+      "sample-arrears.xlsx",
+    );
+    for (const today of ["2026-11-21", "2026-12-01", "2031-06-15"]) {
+      const outcome = runJob(opened.grid, { today });
+      if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+      const r = outcome.result;
+      expect([today, r.asOf]).toEqual([today, "2026-11-20"]);
+      const timely = r.verdicts.filter((v) => v.kind === "timely").length;
+      const inArrears = r.verdicts.filter((v) => v.inArrears).length;
+      expect([today, timely, inArrears]).toEqual([today, 212, 135]);
+      expect(r.settings.servicePhone).not.toBe("");
+      expect(r.settings.serviceAddress).not.toBe("");
+    }
+  });
 });

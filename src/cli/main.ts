@@ -9,19 +9,21 @@ import { lettersDocx } from "../export/letters-docx";
 import { Lang } from "../core/text";
 import { isoDate } from "../core/values";
 import { WorkbookOpenError } from "../xlsx/open";
+import { Clock, systemClock } from "../core/clock";
 import { readFileBytes } from "../xlsx/node-file";
 import { runOnWorkbookFile } from "../xlsx/run";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Today's date, for a run with no --as-of (tests pass a fixed one). */
-  readonly today?: () => string;
+  /** Where "today" comes from, for a run with no --as-of or --date (tests pass a fixed one). */
+  readonly clock: Clock;
 }
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  clock: systemClock,
 };
 
 const USAGE = `Usage: arrears-desk run INPUT.xlsx [options]
@@ -146,11 +148,6 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   return args;
 }
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 /** NAME.xlsx → NAME-催缴.xlsx; a later round, run on NAME-催缴.xlsx → NAME-催缴-2.xlsx, then -3 … */
 export function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
@@ -189,7 +186,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 }
 
 async function run(args: RunArgs, io: CliIo): Promise<number> {
-  const today = (io.today ?? localToday)();
+  const today = io.clock();
   const out = args.out ?? defaultOutputPath(args.input);
   for (const target of [out, args.letters, args.sms, args.mailing]) {
     if (target !== undefined && path.resolve(target) === path.resolve(args.input)) {

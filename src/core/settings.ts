@@ -64,6 +64,8 @@ interface Choice<T> {
 interface SettingDef {
   readonly key: SettingKey;
   readonly label: Localized;
+  /** Other names a team may have typed for the setting (an older label, a common synonym). */
+  readonly aliases?: readonly string[];
   readonly description: Localized;
   readonly read: (cell: CellValue) => { value: Settings[SettingKey] } | { problem: Localized };
   readonly show: (value: Settings[SettingKey], lang: Lang) => CellValue;
@@ -183,9 +185,10 @@ const SETTING_DEFS: readonly SettingDef[] = [
   },
   {
     key: "asOf",
-    label: localized("截止日期", "As-of date"),
+    label: localized("计至日期", "As-of date"),
+    aliases: ["截止日期", "统计截止日期", "计至", "Count to"],
     description: localized(
-      "计算欠费的日期；留空为今天",
+      "欠费计至的日期（台账的统计日）；留空为今天",
       "The date arrears are counted to; blank means today",
     ),
     read: (cell) => {
@@ -365,6 +368,7 @@ export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
     byLabel.set(normalizeKey(def.label["zh-CN"]), def);
     byLabel.set(normalizeKey(def.label["en-US"]), def);
     byLabel.set(normalizeKey(def.key), def);
+    for (const alias of def.aliases ?? []) byLabel.set(normalizeKey(alias), def);
   }
   sheet.rows.forEach((row, r) => {
     const at = row.findIndex((cell) => byLabel.has(normalizeKey(cellText(cell))));

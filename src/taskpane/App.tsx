@@ -18,7 +18,7 @@ import { JobOptions, JobOutcome, runJob } from "../core/job";
 import { MaskMode } from "../core/settings";
 import { Lang } from "../core/text";
 import { jobOutputs } from "../core/workbook";
-import { PaneHost, todayIso } from "./host";
+import { PaneHost } from "./host";
 import { Translate, translator } from "./strings";
 import { ReadStep } from "./steps/ReadStep";
 import { DownloadWorkbook } from "./steps/DownloadWorkbook";
@@ -78,11 +78,12 @@ export interface CancelSignal {
 
 class Cancelled extends Error {}
 
-export function App(props: { host: PaneHost; lang: Lang; today?: string; onLanguage?: () => void }) {
+export function App(props: { host: PaneHost; lang: Lang; onLanguage?: () => void }) {
   const { host, lang } = props;
   const styles = useStyles();
   const t = React.useMemo(() => translator(lang), [lang]);
-  const today = props.today ?? todayIso();
+  // Read once, when the pane opens: a round started before midnight keeps its date.
+  const today = React.useMemo(() => host.clock(), [host]);
   const [step, setStep] = React.useState<StepId>("read");
   const [options, setOptionsState] = React.useState<PaneOptions>({
     sheet: undefined,

@@ -8,6 +8,7 @@ import {
   Text,
   webLightTheme,
 } from "@fluentui/react-components";
+import { systemClock } from "../core/clock";
 import { Lang } from "../core/text";
 import { openFileWorkbook } from "../xlsx/run";
 import { App } from "./App";
@@ -31,7 +32,13 @@ function BrowserPage() {
     setError(null);
     try {
       const workbook = await openFileWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
-      setHost({ kind: "browser", workbook, fileName: file.name, saveWorkbook: () => workbook.save() });
+      setHost({
+        kind: "browser",
+        workbook,
+        fileName: file.name,
+        clock: systemClock,
+        saveWorkbook: () => workbook.save(),
+      });
     } catch (e) {
       setHost(null);
       setError(e instanceof Error ? e.message : String(e));

@@ -1,3 +1,4 @@
+import { Clock } from "../core/clock";
 import { ArrearsWorkbook } from "../core/workbook";
 
 /** Where the pane runs: in Excel on the open workbook, or in a browser on a file's bytes. */
@@ -6,6 +7,8 @@ export interface PaneHost {
   readonly workbook: ArrearsWorkbook;
   /** The workbook's file name (downloads are named after it). */
   readonly fileName: string;
+  /** Where "today" comes from: the system clock in Excel and the browser page, a fixed day in tests. */
+  readonly clock: Clock;
   /** Selects a cell in the sheet (Excel only). */
   selectCell?(sheet: string, row: number, column: string | null): Promise<void>;
   /** Calls back with the sheet and row the user selects in Excel; returns the unsubscribe. */
@@ -35,9 +38,3 @@ export function baseName(fileName: string): string {
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const CSV_TYPE = "text/csv;charset=utf-8";
-
-export function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

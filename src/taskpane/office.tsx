@@ -1,5 +1,6 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { systemClock } from "../core/clock";
 import { OfficeWorkbook } from "../office/workbook";
 import { App } from "./App";
 import { PaneHost } from "./host";
@@ -11,6 +12,7 @@ function excelHost(): PaneHost {
     kind: "excel",
     workbook: new OfficeWorkbook(),
     fileName: workbookName(),
+    clock: systemClock,
     async selectCell(sheet, row, column) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

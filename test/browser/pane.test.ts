@@ -75,13 +75,18 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
   }
 
-  async function openPane(lang: "zh-CN" | "en-US"): Promise<{ page: Page; problems: string[] }> {
+  /** The browser page in a new context, the sample opened; the page's clock is pinned to `today` (local noon). */
+  async function openPane(
+    lang: "zh-CN" | "en-US",
+    today = "2026-11-24",
+  ): Promise<{ page: Page; problems: string[] }> {
     const context = await browser.newContext({
       viewport: { width: 320, height: 900 },
       acceptDownloads: true,
       locale: lang,
     });
     const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00`));
     const problems: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => problems.push(e.message));
@@ -112,15 +117,40 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     return wb;
   }
 
-  it("goes through all five steps on the sample, in zh-CN at 320 px, and the downloads hold the results", async () => {
-    const { page, problems } = await openPane("zh-CN");
+  /**
+   * The five steps on the sample, with the page's clock pinned to `today`: the sample carries its own as-of date
+   * (催缴设置 计至日期 2026-11-20), so its figures are the same whatever day the pane is opened.
+   */
+  async function fiveSteps(today: string, screenshots: boolean): Promise<void> {
+    const { page, problems } = await openPane("zh-CN", today);
+    try {
+      await walkFiveSteps(page, problems, today, screenshots);
+    } catch (error) {
+      // What the pane showed when a step failed: its words say more than a timeout does.
+      const shown = await page
+        .locator("body")
+        .innerText()
+        .catch(() => "");
+      throw new Error(`${String(error)}\n--- the pane showed:\n${shown.slice(0, 3000)}`);
+    }
+  }
+
+  async function walkFiveSteps(
+    page: Page,
+    problems: string[],
+    today: string,
+    screenshots: boolean,
+  ): Promise<void> {
+    const shot = async (name: string) => {
+      if (screenshots) await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+    };
 
     // 1 Read: the layout, the households, the mapping and the skipped totals row.
     await page.getByText("352 户").waitFor({ timeout: 60_000 });
     await expect(page.getByText("每月一列").count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText("第 357 行").count()).resolves.toBe(1);
     await expect(page.getByLabel("业主", { exact: true }).inputValue()).resolves.toBe("D");
-    await page.screenshot({ path: path.join(SHOTS, "pane-read-zh.png"), fullPage: false });
+    await shot("pane-read-zh.png");
 
     // 2 Classify: counts per kind, a filter, and one household's reasons and next steps.
     await page.getByRole("tab", { name: "2 分类" }).click();
@@ -132,7 +162,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     await page.getByRole("table", { name: "2 分类" }).getByRole("row").nth(1).click();
     await page.getByText("依据").waitFor();
     await expect(page.getByText(/≥ 6 个月/).count()).resolves.toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SHOTS, "pane-classify-zh.png"), fullPage: false });
+    await shot("pane-classify-zh.png");
 
     // 3 Bulletin and dashboard: masked names, write, download the workbook.
     await page.getByRole("tab", { name: "3 公告栏与看板" }).click();
@@ -177,14 +207,16 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(sms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容/);
     const mailing = await downloadFrom(page, /EMS/);
     expect(mailing.bytes.toString("utf8")).toMatch(/^\ufeff收件人,收件地址/);
-    await page.screenshot({ path: path.join(SHOTS, "pane-notices-zh.png"), fullPage: false });
+    await shot("pane-notices-zh.png");
 
     // 5 Record: log a promise for one household.
     await page.getByRole("tab", { name: "5 催缴记录" }).click();
     const household = page.getByLabel("住户");
     const firstValue = await household.locator("option").nth(1).getAttribute("value");
     await household.selectOption(firstValue ?? "");
-    await page.getByLabel("承诺日期").fill("2026-12-31");
+    // a promise is for a later day than the one it is logged on
+    const promised = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("承诺日期").fill(promised);
     await page.getByLabel("凭证").fill("通话录音 001");
     await page.getByRole("button", { name: "登记", exact: true }).click();
     await page.getByText(/^已登记到催缴记录：/).waitFor({ timeout: 60_000 });
@@ -197,8 +229,21 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(last).toContain("通话录音 001");
     expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBeGreaterThan(100);
 
+    // The round is dated on the page's today, and so is the record row.
+    expect(
+      rows.some((r) => (r as unknown[]).some((v) => v instanceof Date && v.toISOString().startsWith(today))),
+    ).toBe(true);
+
     expect(problems).toEqual([]);
     await page.context().close();
+  }
+
+  it("goes through all five steps on the sample, in zh-CN at 320 px, and the downloads hold the results", async () => {
+    await fiveSteps("2026-11-24", true);
+  }, 300_000);
+
+  it("gives the sample's figures whatever the date: the five steps again with the clock years ahead", async () => {
+    await fiveSteps("2031-06-15", false);
   }, 300_000);
 
   it("keeps the Excel pane's first load small (gzip bytes of the scripts taskpane.html loads)", () => {
@@ -244,6 +289,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     await wb.xlsx.writeFile(file);
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
+    await page.clock.setFixedTime(new Date("2026-11-24T12:00:00"));
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(`${origin}/browser.html?lang=zh-CN`);
     await page.setInputFiles("input[type=file]", file);

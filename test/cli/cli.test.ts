@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { defaultOutputPath, main } from "../../src/cli/main";
+import { fixedClock } from "../../src/core/clock";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-arrears.xlsx");
 
@@ -20,7 +21,7 @@ async function cli(...argv: string[]): Promise<Ran> {
   const code = await main(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    today: () => "2026-11-21",
+    clock: fixedClock("2026-11-21"),
   });
   return { code, stdout, stderr };
 }
