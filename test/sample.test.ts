@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import { FLAGS, KINDS } from "../src/core/classify";
+import { FLAGS, KINDS } from "../src/core/classify/kinds";
 import { runJob } from "../src/core/job";
 import { openWorkbookFile } from "../src/xlsx/open";
 import { SAMPLE_PATH, makeSampleWorkbook } from "../scripts/make-sample";

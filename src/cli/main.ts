@@ -1,13 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { FIELDS, Field } from "../core/fields";
-import { Layout } from "../core/household";
+import { FIELDS, Field } from "../core/read/fields";
+import { Layout } from "../core/read/household";
 
-import { mailingCsv, smsCsv } from "../core/exports";
+import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
 import { lettersDocx } from "../export/letters-docx";
 import { Lang } from "../core/text";
-import { isoDate } from "../core/values";
+import { isoDate } from "../core/read/values";
 import { WorkbookOpenError } from "../xlsx/open";
 import { Clock, systemClock } from "../core/clock";
 import { readFileBytes } from "../xlsx/node-file";

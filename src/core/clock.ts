@@ -1,4 +1,4 @@
-import { IsoDate } from "./values";
+import { IsoDate } from "./read/values";
 
 /**
  * Where "today" comes from. The core never reads the system clock: each edge (the command line, the task pane,

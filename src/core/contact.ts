@@ -1,10 +1,10 @@
-import { Household } from "./household";
+import { Household } from "./read/household";
 import { JobResult } from "./job";
-import { newRecordSheet } from "./notices";
-import { RESULT_LABELS, ContactResult, RecordAppend } from "./record";
-import { CHANNEL_LABELS, Channel, NoticeStage, STAGE_NAMES } from "./stages";
+import { newRecordSheet } from "./campaign/notices";
+import { RESULT_LABELS, ContactResult, RecordAppend } from "./campaign/record";
+import { CHANNEL_LABELS, Channel, NoticeStage, STAGE_NAMES } from "./campaign/stages";
 import { Localized, localized } from "./text";
-import { IsoDate } from "./values";
+import { IsoDate } from "./read/values";
 import { JobOutputs } from "./workbook";
 
 /** A call, visit or payment a collector logs by hand from the task pane. */

@@ -1,11 +1,12 @@
-import { Bulletin, buildBulletin, bulletinSheet } from "./bulletin";
-import { Verdict, classifyAll } from "./classify";
-import { Dashboard, buildDashboard, dashboardSheet } from "./dashboard";
-import { Field } from "./fields";
-import { WorkbookGrid } from "./grid";
-import { Layout } from "./household";
+import { Bulletin, buildBulletin, bulletinSheet } from "./boards/bulletin";
+import { classifyAll } from "./classify/classify";
+import { Verdict } from "./classify/kinds";
+import { Dashboard, buildDashboard, dashboardSheet } from "./boards/dashboard";
+import { Field } from "./read/fields";
+import { WorkbookGrid } from "./read/grid";
+import { Layout } from "./read/household";
 import { OutputSheet } from "./output";
-import { ReadResult, SheetCandidate, estateFromTitle, readArrears } from "./reader";
+import { ReadResult, SheetCandidate, estateFromTitle, readArrears } from "./read/reader";
 import { RunSummary, classificationSheet, readReportSheet, runSummary, summaryLines } from "./report";
 import {
   MaskMode,
@@ -14,13 +15,13 @@ import {
   findSettingsSheet,
   readSettings,
   settingsSheet,
-} from "./settings";
+} from "./settings/settings";
 import { Lang, Localized, formatYuan } from "./text";
-import { IsoDate } from "./values";
-import { Round, newRecordSheet, noticesSheet, planRound } from "./notices";
-import { NoticeStage, STAGE_NAMES } from "./stages";
-import { RecordReading, campaignFactsByHousehold, readRecord } from "./record";
-import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./templates";
+import { IsoDate } from "./read/values";
+import { Round, newRecordSheet, noticesSheet, planRound } from "./campaign/notices";
+import { NoticeStage, STAGE_NAMES } from "./campaign/stages";
+import { RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/record";
+import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./campaign/templates";
 
 export interface JobOptions {
   /** Today's date: the posting date, the run date, and the as-of date when the settings leave it blank. */

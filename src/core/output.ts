@@ -1,4 +1,4 @@
-import { CellValue } from "./grid";
+import { CellValue } from "./read/grid";
 import { Lang, Localized, localized } from "./text";
 
 /** How a column's numbers and dates are shown. */

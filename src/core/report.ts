@@ -1,11 +1,11 @@
-import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Kind, Verdict } from "./classify";
-import { FIELD_LABELS } from "./fields";
-import { CellValue } from "./grid";
-import { Layout } from "./household";
+import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Kind, Verdict } from "./classify/kinds";
+import { FIELD_LABELS } from "./read/fields";
+import { CellValue } from "./read/grid";
+import { Layout } from "./read/household";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
-import { ReadResult } from "./reader";
+import { ReadResult } from "./read/reader";
 import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "./text";
-import { formatMonth } from "./values";
+import { formatMonth } from "./read/values";
 
 /** The machine-readable summary of a run (the CLI's --json). */
 export interface RunSummary {

@@ -1,4 +1,4 @@
-import { CellValue } from "./grid";
+import { CellValue } from "./read/grid";
 import { Block, ChartAnchor, OutputSheet, TableBlock, TextStyle, chartAnchors, numberFormat } from "./output";
 import { Lang } from "./text";
 

@@ -1,7 +1,7 @@
-import { WorkbookGrid } from "./grid";
+import { WorkbookGrid } from "./read/grid";
 import { JobOptions, JobOutcome, JobResult, runJob } from "./job";
 import { OutputSheet } from "./output";
-import { RecordAppend } from "./record";
+import { RecordAppend } from "./campaign/record";
 import { Lang } from "./text";
 
 /** What a run writes: the add-in's sheets, rebuilt whole, and this round's rows for the collection record. */

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { Utf8Builder } from "./utf8";
-import { Letter, ReceiptSlip } from "../core/letter";
+import { Letter, ReceiptSlip } from "../core/campaign/letter";
 import { Lang } from "../core/text";
 
 // The letters are written as WordprocessingML directly, as strings: a round of thousands of letters takes a

@@ -1,5 +1,5 @@
-import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "../core/grid";
-import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
+import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "../core/read/grid";
+import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/record";
 import { BORDER_COLOUR, Rect, SheetLayout, layoutSheet } from "../core/sheet-layout";
 import { isRebuiltOutputSheetName, numberFormat } from "../core/output";
 import { Lang } from "../core/text";

@@ -12,10 +12,10 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Field as FieldName } from "../core/fields";
-import { WorkbookGrid } from "../core/grid";
+import { Field as FieldName } from "../core/read/fields";
+import { WorkbookGrid } from "../core/read/grid";
 import { JobOptions, JobOutcome, runJob } from "../core/job";
-import { MaskMode } from "../core/settings";
+import { MaskMode } from "../core/settings/settings";
 import { Lang } from "../core/text";
 import { jobOutputs } from "../core/workbook";
 import { PaneHost } from "./host";

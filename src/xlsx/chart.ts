@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { columnLetter } from "../core/grid";
+import { columnLetter } from "../core/read/grid";
 import {
   partText,
   relsPathOf,

@@ -1,4 +1,4 @@
-import { CellValue, SheetGrid } from "../core/grid";
+import { CellValue, SheetGrid } from "../core/read/grid";
 
 /** Text of a CSV file: UTF-8 (with or without BOM), else GB18030, as Chinese Excel and WPS save CSV. */
 export function decodeText(bytes: Uint8Array): string {

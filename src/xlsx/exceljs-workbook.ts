@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { WorkbookGrid } from "../core/grid";
+import { WorkbookGrid } from "../core/read/grid";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec } from "./chart";
 import { OpenedWorkbook, openWorkbookFile, workbookToGrid } from "./open";

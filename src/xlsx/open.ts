@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
+import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
 import { parseCsv, decodeText } from "./csv";
 
 /** A file that cannot be read, with one line a collection manager can act on. */

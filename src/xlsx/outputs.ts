@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { OutputSheet, chartAnchors } from "../core/output";
-import { RecordAppend } from "../core/record";
+import { RecordAppend } from "../core/campaign/record";
 import { Lang } from "../core/text";
 import { JobOutputs } from "../core/workbook";
 import { appendRecordRows } from "./record";

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
+import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
 
 /**
  * Reads the grid straight from the SpreadsheetML parts of a package, without building a workbook object model:

@@ -1,4 +1,4 @@
-import { CellValue, columnLetter, isCellError } from "../core/grid";
+import { CellValue, columnLetter, isCellError } from "../core/read/grid";
 import { OutputSheet } from "../core/output";
 import { Rect, RectFormat, SheetLayout, layoutSheet, linesOf } from "../core/sheet-layout";
 import { Lang } from "../core/text";

@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
-import { WorkbookGrid, columnLetter } from "../core/grid";
+import { WorkbookGrid, columnLetter } from "../core/read/grid";
 import { OutputSheet, numberFormat } from "../core/output";
-import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
+import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/record";
 import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec, addChartsToZip } from "./chart";

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { numberFormat } from "../core/output";
-import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
+import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/record";
 import { Lang } from "../core/text";
 
 interface LoadedTableModel {

@@ -1,5 +1,5 @@
 import { JobOptions, JobResult } from "../core/job";
-import { SheetCandidate } from "../core/reader";
+import { SheetCandidate } from "../core/read/reader";
 import { Localized } from "../core/text";
 import { runJobOnWorkbook } from "../core/workbook";
 import { ExcelJsWorkbook } from "./exceljs-workbook";

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { CellValue, columnLetter, isCellError } from "../core/grid";
+import { CellValue, columnLetter, isCellError } from "../core/read/grid";
 import { Block, OutputSheet, TableBlock, TextStyle, chartAnchors, numberFormat } from "../core/output";
 import { Lang } from "../core/text";
 import { linesOf } from "../core/sheet-layout";

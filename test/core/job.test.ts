@@ -1,7 +1,7 @@
-import { CellValue, SheetGrid, WorkbookGrid } from "../../src/core/grid";
+import { CellValue, SheetGrid, WorkbookGrid } from "../../src/core/read/grid";
 import { jobReport, runJob } from "../../src/core/job";
 import { TableBlock } from "../../src/core/output";
-import { estateFromTitle } from "../../src/core/reader";
+import { estateFromTitle } from "../../src/core/read/reader";
 
 const ledger: SheetGrid = {
   name: "台账",

@@ -1,4 +1,4 @@
-import { columnLetter } from "../../src/core/grid";
+import { columnLetter } from "../../src/core/read/grid";
 
 /**
  * A small, honest fake of Excel's JavaScript object model, in memory, for the Office.js edge's tests.

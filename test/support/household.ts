@@ -1,4 +1,4 @@
-import { Household } from "../../src/core/household";
+import { Household } from "../../src/core/read/household";
 
 /** A household as the reader would give it: a paid-up owner, changed by `over`. */
 export function makeHousehold(over: Partial<Household> = {}): Household {

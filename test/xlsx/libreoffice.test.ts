@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { CellValue, WorkbookGrid } from "../../src/core/read/grid";
 import { runJob } from "../../src/core/job";
 import { jobOutputs } from "../../src/core/workbook";
 import { workbookWithOutputs } from "../../src/xlsx/outputs";

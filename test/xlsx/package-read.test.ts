@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { WorkbookGrid } from "../../src/core/grid";
+import { WorkbookGrid } from "../../src/core/read/grid";
 import { WorkbookOpenError, loadPackage, openWorkbookFile } from "../../src/xlsx/open";
-import { CellValue } from "../../src/core/grid";
+import { CellValue } from "../../src/core/read/grid";
 import { readPackageGrid, serialToDate } from "../../src/xlsx/package-read";
 import { describeWithShared, sharedPath } from "../support/shared";
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellValue } from "../../src/core/grid";
+import { CellValue } from "../../src/core/read/grid";
 import { ColumnFormat, OutputSheet } from "../../src/core/output";
 import { JobOutputs } from "../../src/core/workbook";
 import { relationships, relsPathOf, resolvePart } from "../../src/xlsx/package-read";

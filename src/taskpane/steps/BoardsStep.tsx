@@ -12,7 +12,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { MaskMode } from "../../core/settings";
+import { MaskMode } from "../../core/settings/settings";
 import { formatYuan } from "../../core/text";
 import type { PaneState } from "../App";
 

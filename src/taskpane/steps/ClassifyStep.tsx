@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../../core/classify";
+import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../../core/classify/kinds";
 import { formatYuan } from "../../core/text";
 import type { PaneState } from "../App";
 

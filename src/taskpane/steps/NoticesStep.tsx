@@ -14,8 +14,8 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import { mailingCsv, smsCsv } from "../../core/exports";
-import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/stages";
+import { mailingCsv, smsCsv } from "../../core/campaign/lists";
+import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/campaign/stages";
 import { formatYuan } from "../../core/text";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../App";

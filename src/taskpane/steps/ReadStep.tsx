@@ -11,9 +11,9 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { FIELDS, FIELD_LABELS, Field as FieldName } from "../../core/fields";
-import { CellValue, columnLetter } from "../../core/grid";
-import { cellText } from "../../core/values";
+import { FIELDS, FIELD_LABELS, Field as FieldName } from "../../core/read/fields";
+import { CellValue, columnLetter } from "../../core/read/grid";
+import { cellText } from "../../core/read/values";
 import type { PaneState } from "../App";
 
 /** Step 1: which sheet, which layout, which column is which field, and every row not read. */

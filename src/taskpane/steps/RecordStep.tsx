@@ -11,8 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { ContactLog, contactOutputs, contactProblems } from "../../core/contact";
 import { runJob } from "../../core/job";
-import { ContactResult, RESULT_LABELS } from "../../core/record";
-import { CHANNEL_LABELS, Channel, LADDER, STAGE_NAMES } from "../../core/stages";
+import { ContactResult, RESULT_LABELS } from "../../core/campaign/record";
+import { CHANNEL_LABELS, Channel, LADDER, STAGE_NAMES } from "../../core/campaign/stages";
 import { Localized } from "../../core/text";
 import type { PaneState } from "../App";
 import { useHouseholdAtSelection } from "./ClassifyStep";

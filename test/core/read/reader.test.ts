@@ -1,7 +1,7 @@
-import { CellValue, SheetGrid, WorkbookGrid } from "../../src/core/grid";
-import { Household } from "../../src/core/household";
-import { ReadResult, readArrears } from "../../src/core/reader";
-import { formatMonth } from "../../src/core/values";
+import { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/read/grid";
+import { Household } from "../../../src/core/read/household";
+import { ReadResult, readArrears } from "../../../src/core/read/reader";
+import { formatMonth } from "../../../src/core/read/values";
 
 const AS_OF = "2026-11-20";
 

@@ -1,10 +1,10 @@
-import { Verdict } from "./classify";
-import { CellValue } from "./grid";
-import { Household } from "./household";
-import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
-import { MaskMode, Settings } from "./settings";
-import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "./text";
-import { IsoDate } from "./values";
+import { Verdict } from "../classify/kinds";
+import { CellValue } from "../read/grid";
+import { Household } from "../read/household";
+import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
+import { MaskMode, Settings } from "../settings/settings";
+import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "../text";
+import { IsoDate } from "../read/values";
 
 /** Two-character surnames, so that 欧阳娜娜 is masked 欧阳** and not 欧**. */
 // prettier-ignore

@@ -1,6 +1,6 @@
 import { CellValue, isCellError } from "./grid";
-import { memoized } from "./memo";
-import { normalizeKey, tidy } from "./text";
+import { memoized } from "../memo";
+import { normalizeKey, tidy } from "../text";
 
 /**
  * Values as people type them. Every parser returns a tagged result: a value, "empty" (nothing there), or a

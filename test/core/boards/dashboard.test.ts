@@ -1,8 +1,8 @@
-import { classifyAll } from "../../src/core/classify";
-import { buildDashboard, dashboardSheet } from "../../src/core/dashboard";
-import { Household } from "../../src/core/household";
-import { makeHousehold } from "../support/household";
-import { TableBlock } from "../../src/core/output";
+import { classifyAll } from "../../../src/core/classify/classify";
+import { buildDashboard, dashboardSheet } from "../../../src/core/boards/dashboard";
+import { Household } from "../../../src/core/read/household";
+import { makeHousehold } from "../../support/household";
+import { TableBlock } from "../../../src/core/output";
 
 const AS_OF = "2026-11-20";
 

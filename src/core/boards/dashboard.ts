@@ -1,8 +1,8 @@
-import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "./classify";
-import { CellValue } from "./grid";
-import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
-import { Lang, Localized, chineseOrder, localized, naturalOrder, roundCents } from "./text";
-import { IsoDate } from "./values";
+import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../classify/kinds";
+import { CellValue } from "../read/grid";
+import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
+import { Lang, Localized, chineseOrder, localized, naturalOrder, roundCents } from "../text";
+import { IsoDate } from "../read/values";
 
 /** Aging buckets of the amount overdue, by months overdue. */
 export const AGING_BUCKETS: readonly {

@@ -1,8 +1,8 @@
 import { ColumnMapping, FIELDS, FIELD_LABELS, Field, headerKey, mapColumns } from "./fields";
 import { CellValue, SheetGrid, WorkbookGrid, columnLetter, isCellError } from "./grid";
 import { CellProblem, Collection, Household, Layout, PaymentHistory, SkippedRow } from "./household";
-import { isOutputSheetName } from "./output";
-import { Localized, localized, normalizeKey, roundCents, tidy } from "./text";
+import { isOutputSheetName } from "../output";
+import { Localized, localized, normalizeKey, roundCents, tidy } from "../text";
 import {
   IsoDate,
   MonthHeading,

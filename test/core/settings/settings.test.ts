@@ -1,6 +1,11 @@
-import { SheetGrid } from "../../src/core/grid";
-import { DEFAULT_SETTINGS, parseDailyRate, readSettings, settingsSheet } from "../../src/core/settings";
-import { TableBlock } from "../../src/core/output";
+import { SheetGrid } from "../../../src/core/read/grid";
+import {
+  DEFAULT_SETTINGS,
+  parseDailyRate,
+  readSettings,
+  settingsSheet,
+} from "../../../src/core/settings/settings";
+import { TableBlock } from "../../../src/core/output";
 
 function settingsGrid(rows: (string | number | null)[][], name = "催缴设置"): SheetGrid {
   return { name, rows, firstRow: 1, firstColumn: 1 };

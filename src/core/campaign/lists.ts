@@ -1,7 +1,7 @@
 import { Round, smsSegmentLimit } from "./notices";
-import { Settings } from "./settings";
+import { Settings } from "../settings/settings";
 import { STAGE_NAMES } from "./stages";
-import { Lang } from "./text";
+import { Lang } from "../text";
 
 /** UTF-8 with a byte-order mark and CRLF line ends: Excel (and WPS) open it with the Chinese intact. */
 const BOM = "\ufeff";

@@ -1,9 +1,9 @@
-import { CellValue, SheetGrid, columnLetter } from "./grid";
-import { OUTPUT_SHEETS, OutputSheet } from "./output";
+import { CellValue, SheetGrid, columnLetter } from "../read/grid";
+import { OUTPUT_SHEETS, OutputSheet } from "../output";
 import { NOTICE_STAGES, NoticeStage, STAGE_NAMES, parseStage, stageLabel } from "./stages";
-import { memoized } from "./memo";
-import { Lang, Localized, localized, normalizeKey } from "./text";
-import { cellText } from "./values";
+import { memoized } from "../memo";
+import { Lang, Localized, localized, normalizeKey } from "../text";
+import { cellText } from "../read/values";
 
 /** The values a template may name, each by a Chinese and an English placeholder: {业主} or {owner}. */
 export const PLACEHOLDERS = {

@@ -6,7 +6,7 @@ import {
   parseDate,
   parseMonthCount,
   parseMonthHeading,
-} from "../../src/core/values";
+} from "../../../src/core/read/values";
 
 const amount = (cell: Parameters<typeof parseAmount>[0]) => {
   const p = parseAmount(cell);

@@ -1,9 +1,9 @@
-import { KIND_LABELS, Verdict } from "./classify";
-import { CellValue } from "./grid";
-import { Household } from "./household";
+import { KIND_LABELS, Verdict } from "../classify/kinds";
+import { CellValue } from "../read/grid";
+import { Household } from "../read/household";
 import { Letter, ReceiptSlip } from "./letter";
-import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
-import { compareRooms } from "./bulletin";
+import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
+import { compareRooms } from "../boards/bulletin";
 import {
   CampaignFacts,
   RECORD_TABLE_NAME,
@@ -16,7 +16,7 @@ import {
   normalizeRoom,
   recordColumns,
 } from "./record";
-import { Settings } from "./settings";
+import { Settings } from "../settings/settings";
 import {
   CHANNEL_LABELS,
   Channel,
@@ -34,7 +34,7 @@ import {
   stageLabel,
 } from "./stages";
 import { PlaceholderValues, TemplateProblem, TemplateSet, fillTemplate } from "./templates";
-import { Lang, Localized, chineseOrder, formatYuan, localized, roundCents } from "./text";
+import { Lang, Localized, chineseOrder, formatYuan, localized, roundCents } from "../text";
 import {
   IsoDate,
   MonthIndex,
@@ -44,7 +44,7 @@ import {
   formatMonthZh,
   monthEnd,
   monthOfDate,
-} from "./values";
+} from "../read/values";
 
 /** A thank-you at most this often, so that owners who pay on time are thanked, not pestered. */
 export const THANKS_EVERY_DAYS = 180;

@@ -1,5 +1,5 @@
 import { Field } from "./fields";
-import { Localized } from "./text";
+import { Localized } from "../text";
 import { IsoDate, MonthIndex } from "./values";
 
 export type Layout = "household" | "monthly" | "bill";

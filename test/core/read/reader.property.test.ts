@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { CellValue, SheetGrid, WorkbookGrid } from "../../src/core/grid";
-import { runJob } from "../../src/core/job";
-import { readArrears } from "../../src/core/reader";
-import { writeOutputSheet } from "../../src/xlsx/write";
-import { workbookToGrid } from "../../src/xlsx/open";
-import { PackageWorkbook } from "../../src/xlsx/package-workbook";
-import { jobOutputs } from "../../src/core/workbook";
+import { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/read/grid";
+import { runJob } from "../../../src/core/job";
+import { readArrears } from "../../../src/core/read/reader";
+import { writeOutputSheet } from "../../../src/xlsx/write";
+import { workbookToGrid } from "../../../src/xlsx/open";
+import { PackageWorkbook } from "../../../src/xlsx/package-workbook";
+import { jobOutputs } from "../../../src/core/workbook";
 
 const AS_OF = "2026-11-20";
 

@@ -1,6 +1,6 @@
-import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "./grid";
-import { Household } from "./household";
-import { OUTPUT_SHEETS, OutputColumn } from "./output";
+import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "../read/grid";
+import { Household } from "../read/household";
+import { OUTPUT_SHEETS, OutputColumn } from "../output";
 import {
   CHANNEL_LABELS,
   Channel,
@@ -10,9 +10,9 @@ import {
   isLadder,
   parseStage,
 } from "./stages";
-import { memoized } from "./memo";
-import { Lang, Localized, localized, normalizeKey } from "./text";
-import { IsoDate, cellText, daysBetween, describeCell, parseAmount, parseDate } from "./values";
+import { memoized } from "../memo";
+import { Lang, Localized, localized, normalizeKey } from "../text";
+import { IsoDate, cellText, daysBetween, describeCell, parseAmount, parseDate } from "../read/values";
 
 /** What came of a contact, as collectors write it in the record. */
 export type ContactResult =

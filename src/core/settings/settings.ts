@@ -1,8 +1,8 @@
-import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "./classify";
-import { CellValue, SheetGrid } from "./grid";
-import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
-import { Lang, Localized, localized, normalizeKey } from "./text";
-import { IsoDate, cellText, chineseNumber, describeCell, parseAmount, parseDate } from "./values";
+import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "../classify/classify";
+import { CellValue, SheetGrid } from "../read/grid";
+import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "../output";
+import { Lang, Localized, localized, normalizeKey } from "../text";
+import { IsoDate, cellText, chineseNumber, describeCell, parseAmount, parseDate } from "../read/values";
 
 /** How owners' names appear on the bulletin board (PIPL art. 25). */
 export type MaskMode = "roomOnly" | "masked" | "consented";

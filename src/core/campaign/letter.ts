@@ -1,4 +1,4 @@
-import { Lang } from "./text";
+import { Lang } from "../text";
 
 /** A colour as six hex digits, RRGGBB (no #), as Word and Excel take it. */
 export type HexColour = string;

@@ -1,6 +1,6 @@
 import { HexColour } from "./letter";
-import { Localized, localized, normalizeKey } from "./text";
-import { chineseNumber } from "./values";
+import { Localized, localized, normalizeKey } from "../text";
+import { chineseNumber } from "../read/values";
 
 /** The ten reminders of the campaign [C 3], the open letter (11), the formal demand (12), the lawyer's letter (13). */
 export type LadderStage = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;

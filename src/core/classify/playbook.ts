@@ -1,6 +1,6 @@
-import type { Flag, Kind } from "./classify";
-import { Household } from "./household";
-import { Localized, localized } from "./text";
+import type { Flag, Kind } from "./kinds";
+import { Household } from "../read/household";
+import { Localized, localized } from "../text";
 
 /**
  * The playbook of the documents [B, C, D], inside the law. Civil Code art. 944: a property company may demand

@@ -1,20 +1,21 @@
-import { Verdict, classify } from "../../src/core/classify";
-import { csvField, mailingCsv, mobileNumber, smsCsv } from "../../src/core/exports";
-import { CellValue, WorkbookGrid } from "../../src/core/grid";
-import { Household } from "../../src/core/household";
-import { Notice, lateFee, noticesSheet, planRound } from "../../src/core/notices";
+import { classify } from "../../../src/core/classify/classify";
+import { Verdict } from "../../../src/core/classify/kinds";
+import { csvField, mailingCsv, mobileNumber, smsCsv } from "../../../src/core/campaign/lists";
+import { CellValue, WorkbookGrid } from "../../../src/core/read/grid";
+import { Household } from "../../../src/core/read/household";
+import { Notice, lateFee, noticesSheet, planRound } from "../../../src/core/campaign/notices";
 import {
   CampaignFacts,
   RecordEntry,
   campaignFacts,
   campaignFactsByHousehold,
   readRecord,
-} from "../../src/core/record";
-import { DEFAULT_SETTINGS, Settings } from "../../src/core/settings";
-import { LADDER, LadderStage, NoticeStage } from "../../src/core/stages";
-import { DEFAULT_TEMPLATES, findThreat } from "../../src/core/templates";
-import { monthIndex } from "../../src/core/values";
-import { makeHousehold } from "../support/household";
+} from "../../../src/core/campaign/record";
+import { DEFAULT_SETTINGS, Settings } from "../../../src/core/settings/settings";
+import { LADDER, LadderStage, NoticeStage } from "../../../src/core/campaign/stages";
+import { DEFAULT_TEMPLATES, findThreat } from "../../../src/core/campaign/templates";
+import { monthIndex } from "../../../src/core/read/values";
+import { makeHousehold } from "../../support/household";
 
 const ROUND = "2026-11-24";
 const AS_OF = "2026-11-20";

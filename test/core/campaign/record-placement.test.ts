@@ -1,4 +1,9 @@
-import { RECORD_TABLE_NAME, RecordAppend, recordColumns, recordPlacement } from "../../src/core/record";
+import {
+  RECORD_TABLE_NAME,
+  RecordAppend,
+  recordColumns,
+  recordPlacement,
+} from "../../../src/core/campaign/record";
 
 function append(layout: RecordAppend["layout"], lastRow: number): RecordAppend {
   return {

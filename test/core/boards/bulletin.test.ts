@@ -1,9 +1,9 @@
-import { buildBulletin, bulletinSheet, maskName } from "../../src/core/bulletin";
-import { classifyAll } from "../../src/core/classify";
-import { Household } from "../../src/core/household";
-import { makeHousehold } from "../support/household";
-import { TableBlock, TextBlock } from "../../src/core/output";
-import { DEFAULT_SETTINGS, Settings } from "../../src/core/settings";
+import { buildBulletin, bulletinSheet, maskName } from "../../../src/core/boards/bulletin";
+import { classifyAll } from "../../../src/core/classify/classify";
+import { Household } from "../../../src/core/read/household";
+import { makeHousehold } from "../../support/household";
+import { TableBlock, TextBlock } from "../../../src/core/output";
+import { DEFAULT_SETTINGS, Settings } from "../../../src/core/settings/settings";
 
 const AS_OF = "2026-11-20";
 

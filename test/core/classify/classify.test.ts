@@ -1,7 +1,8 @@
-import { DEFAULT_CLASSIFY_SETTINGS, FLAGS, KINDS, Verdict, classify } from "../../src/core/classify";
-import { Household } from "../../src/core/household";
-import { makeHousehold } from "../support/household";
-import { monthIndex } from "../../src/core/values";
+import { DEFAULT_CLASSIFY_SETTINGS, classify } from "../../../src/core/classify/classify";
+import { FLAGS, KINDS, Verdict } from "../../../src/core/classify/kinds";
+import { Household } from "../../../src/core/read/household";
+import { makeHousehold } from "../../support/household";
+import { monthIndex } from "../../../src/core/read/values";
 
 const AS_OF = "2026-11-20";
 

@@ -1,5 +1,5 @@
-import { SheetGrid } from "../../src/core/grid";
-import { LADDER, NOTICE_STAGES, bandColour, parseStage } from "../../src/core/stages";
+import { SheetGrid } from "../../../src/core/read/grid";
+import { LADDER, NOTICE_STAGES, bandColour, parseStage } from "../../../src/core/campaign/stages";
 import {
   DEFAULT_TEMPLATES,
   TEMPLATE_FIELDS,
@@ -8,9 +8,9 @@ import {
   readTemplates,
   templatesSheet,
   unknownPlaceholders,
-} from "../../src/core/templates";
-import { TableBlock } from "../../src/core/output";
-import { cellText } from "../../src/core/values";
+} from "../../../src/core/campaign/templates";
+import { TableBlock } from "../../../src/core/output";
+import { cellText } from "../../../src/core/read/values";
 
 describe("the stages", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { CellValue } from "./grid";
-import { memoized } from "./memo";
-import { Localized, localized, normalizeKey } from "./text";
+import { memoized } from "../memo";
+import { Localized, localized, normalizeKey } from "../text";
 import { cellText } from "./values";
 
 /** The fields an arrears sheet can hold. */
