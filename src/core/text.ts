@@ -11,6 +11,15 @@ export function localized(zh: string, en: string): Localized {
 }
 
 /**
+ * The core's one way to write text in two languages. Text kept in both (labels, problems, reasons) is a
+ * `Localized`, made with `localized(zh, en)`; text written now in one language (a sheet's cells, a letter) comes
+ * from `const say = speaker(lang)` and `say("欠费", "Arrears")`. No inline `zh ? a : b`, no local helpers.
+ */
+export function speaker(lang: Lang): (zh: string, en: string) => string {
+  return lang === "zh-CN" ? (zh) => zh : (_zh, en) => en;
+}
+
+/**
  * Traditional → simplified for the characters that occur in arrears-sheet headers, notes and status words.
  * A full converter is not needed: headers and keywords are matched after this mapping, and the user's own
  * text is never rewritten in any output.
