@@ -81,23 +81,53 @@ const STRINGS = {
   proof: ["凭证", "Proof"],
   note: ["备注", "Note"],
   save: ["登记", "Log it"],
-  logged: ["已登记到催缴记录：", "Logged in the collection record: "],
+  loggedIn: ["已登记到{sheet}：{what}", "Logged in {sheet}: {what}"],
   openFile: ["打开 .xlsx / .csv 文件", "Open an .xlsx / .csv file"],
   browserIntro: [
     "没有 Excel？在浏览器中打开欠费台账，数据只在本机处理，不会上传到任何地方。",
     "No Excel? Open the arrears sheet here: everything stays in this browser, nothing is uploaded.",
   ],
-  error: ["出错了", "Something went wrong"],
+  readSummary: [
+    "{layoutLabel}：{layout}；{headerRowLabel} {row}；{count} 户",
+    "{layoutLabel}: {layout}; {headerRowLabel} {row}; {count} households",
+  ],
+  columnChoice: ["{letter}：{text}", "{letter}: {text}"],
+  errorLabel: ["出错了：", "Something went wrong: "],
+  listSeparator: ["、", ", "],
+  clauseSeparator: ["；", "; "],
+  commaSeparator: ["，", ", "],
+  quotedValue: ["“{value}”：", '"{value}": '],
+  rowOf: ["{sheet} 第 {row} 行", "{sheet} row {row}"],
+  monthColumns: ["月份列：{first}–{last}", "Month columns: {first}–{last}"],
+  overdueInAll: ["欠费合计", "Overdue in all"],
+  asPosted: ["公示示例：", "As posted: "],
+  leftOffBulletin: [
+    "{disputed} 户纠纷户未公示；{toCheck} 户数据待核对，未列入",
+    "{disputed} disputed households left off; {toCheck} to check first, left off",
+  ],
+  noticesSummary: [
+    "本轮通知：{count} 户{stages}；暂缓 {held}",
+    "Notices in this round: {count} households{stages}; held back {held}",
+  ],
+  stagesInBrackets: ["（{list}）", " ({list})"],
+  writeNotices: ["写入催缴通知并登记到催缴记录", "Write the notices and log them in the record"],
+  lettersTitle: ["催缴通知 {date}", "Notices {date}"],
+  nextOn: ["（下次 {date}）", " (next {date})"],
+  householdGone: ["该住户已不在台账中", "The household is no longer in the sheet"],
   noHouseholds: ["没有可显示的住户", "No households to show"],
   language: ["English", "中文"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;
-export type Translate = (key: StringKey) => string;
+/** A string of the catalogue in the pane's language, its {placeholders} filled from `values`. */
+export type Translate = (key: StringKey, values?: Readonly<Record<string, string | number>>) => string;
 
 export function translator(lang: Lang): Translate {
   const i = lang === "zh-CN" ? 0 : 1;
-  return (key) => STRINGS[key][i];
+  return (key, values) => {
+    const text: string = STRINGS[key][i];
+    return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)) : text;
+  };
 }
 
 /** zh-CN unless Office (or the browser) speaks English. */

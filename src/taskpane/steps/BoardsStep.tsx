@@ -14,7 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { MaskMode } from "../../core/settings/settings";
 import { formatYuan } from "../../core/text";
-import type { PaneState } from "../App";
+import { Written } from "../parts";
+import type { PaneState } from "../state";
 
 /** Step 3: the bulletin's lists with the masking choice, the dashboard's totals, and writing the sheets. */
 export function BoardsStep({ state }: { state: PaneState }) {
@@ -23,7 +24,6 @@ export function BoardsStep({ state }: { state: PaneState }) {
   if (!outcome?.ok) return <Text>{t("noHouseholds")}</Text>;
   const { bulletin, dashboard, settings } = outcome.result;
   const mode = options.maskMode ?? settings.maskMode;
-  const zh = lang === "zh-CN";
   return (
     <>
       <Field label={t("masking")}>
@@ -44,20 +44,26 @@ export function BoardsStep({ state }: { state: PaneState }) {
           <TableRow>
             <TableCell>{t("arrearsList")}</TableCell>
             <TableCell>
-              {bulletin.arrears.length} {t("households")}，{formatYuan(bulletin.arrearsTotal)}
+              {bulletin.arrears.length} {t("households")}
+              {t("commaSeparator")}
+              {formatYuan(bulletin.arrearsTotal)}
             </TableCell>
           </TableRow>
           <TableRow>
-            <TableCell>{zh ? "欠费合计" : "Overdue in all"}</TableCell>
+            <TableCell>{t("overdueInAll")}</TableCell>
             <TableCell>
-              {dashboard.total.inArrears} {t("households")}，{formatYuan(dashboard.total.amount)}
+              {dashboard.total.inArrears} {t("households")}
+              {t("commaSeparator")}
+              {formatYuan(dashboard.total.amount)}
             </TableCell>
           </TableRow>
           {dashboard.aging.map((a, i) => (
             <TableRow key={i}>
               <TableCell>{a.label[lang]}</TableCell>
               <TableCell>
-                {a.households} {t("households")}，{formatYuan(a.amount)}
+                {a.households} {t("households")}
+                {t("commaSeparator")}
+                {formatYuan(a.amount)}
               </TableCell>
             </TableRow>
           ))}
@@ -65,19 +71,20 @@ export function BoardsStep({ state }: { state: PaneState }) {
       </Table>
       {bulletin.arrears.length > 0 && (
         <Text size={200}>
-          {zh ? "公示示例：" : "As posted: "}
+          {t("asPosted")}
           {bulletin.arrears
             .slice(0, 3)
             .map((e) => [e.building, e.room, e.name].filter(Boolean).join(" "))
-            .join("；")}
+            .join(t("clauseSeparator"))}
         </Text>
       )}
       {(bulletin.disputedLeftOff > 0 || bulletin.toCheck.length > 0) && (
         <MessageBar intent="info">
           <MessageBarBody>
-            {zh
-              ? `${bulletin.disputedLeftOff} 户纠纷户未公示；${bulletin.toCheck.length} 户数据待核对，未列入`
-              : `${bulletin.disputedLeftOff} disputed households left off; ${bulletin.toCheck.length} to check first, left off`}
+            {t("leftOffBulletin", {
+              disputed: bulletin.disputedLeftOff,
+              toCheck: bulletin.toCheck.length,
+            })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -90,17 +97,5 @@ export function BoardsStep({ state }: { state: PaneState }) {
       </Button>
       {written && <Written state={state} sheets={written} />}
     </>
-  );
-}
-
-/** Which sheets a write put in the workbook. */
-export function Written({ state, sheets }: { state: PaneState; sheets: readonly string[] }) {
-  return (
-    <MessageBar intent="success">
-      <MessageBarBody>
-        {state.t("written")}
-        {sheets.join(state.lang === "zh-CN" ? "、" : ", ")}
-      </MessageBarBody>
-    </MessageBar>
   );
 }

@@ -15,7 +15,8 @@ import {
 } from "@fluentui/react-components";
 import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../../core/classify/kinds";
 import { formatYuan } from "../../core/text";
-import type { PaneState } from "../App";
+import { useHouseholdAtSelection } from "../parts";
+import type { PaneState } from "../state";
 
 const SHOWN = 200;
 
@@ -110,7 +111,7 @@ export function ClassifyStep({ state }: { state: PaneState }) {
       </div>
       <Text size={200}>
         {t("showing")} {Math.min(SHOWN, shown.length)} {t("of")} {shown.length}
-        {lang === "zh-CN" ? "；" : "; "}
+        {t("clauseSeparator")}
         {t("total")} {formatYuan(sum(shown))}
       </Text>
       {current && <Detail verdict={current} state={state} className={styles.detail} />}
@@ -168,7 +169,7 @@ function Detail(props: { verdict: Verdict; state: PaneState; className: string }
       ))}
       <div>
         {t("months")} {h.monthsOverdue ?? "?"}
-        {lang === "zh-CN" ? "，" : ", "}
+        {t("commaSeparator")}
         {t("amount")} {h.amountOverdue === null ? "?" : formatYuan(h.amountOverdue)}
       </div>
       <Text weight="semibold">{t("reasons")}</Text>
@@ -206,21 +207,6 @@ function FilterSelect(props: {
       </Select>
     </Field>
   );
-}
-
-/** A row selected in the sheet picks the household read from it. */
-export function useHouseholdAtSelection(
-  verdicts: readonly Verdict[],
-  selectedRow: { sheet: string; row: number } | null,
-  pick: (key: string) => void,
-): void {
-  React.useEffect(() => {
-    if (!selectedRow) return;
-    const v = verdicts.find(
-      (x) => x.household.sheet === selectedRow.sheet && x.household.rows.includes(selectedRow.row),
-    );
-    if (v) pick(v.household.key);
-  }, [selectedRow, verdicts, pick]);
 }
 
 function unique(values: readonly string[]): string[] {

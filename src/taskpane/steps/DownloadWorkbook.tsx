@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { XLSX_TYPE, baseName, download } from "../host";
-import type { PaneState } from "../App";
+import type { PaneState } from "../state";
 
 /** The browser page's result: the opened workbook with the add-in's sheets, as a new file to save. */
 export function DownloadWorkbook({ state }: { state: PaneState }) {

@@ -16,10 +16,10 @@ import {
 } from "@fluentui/react-components";
 import { mailingCsv, smsCsv } from "../../core/campaign/lists";
 import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/campaign/stages";
-import { formatYuan } from "../../core/text";
+import { formatYuan, localized } from "../../core/text";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
-import type { PaneState } from "../App";
-import { Written } from "./BoardsStep";
+import type { PaneState } from "../state";
+import { Written } from "../parts";
 
 const SHOWN = 200;
 
@@ -35,7 +35,6 @@ export function NoticesStep({ state }: { state: PaneState }) {
   if (!outcome?.ok) return <Text>{t("noHouseholds")}</Text>;
   const job = outcome.result;
   const round = job.round;
-  const zh = lang === "zh-CN";
   const byStage = new Map<string, number>();
   for (const n of round.notices) {
     const name = STAGE_NAMES[n.stage][lang];
@@ -56,17 +55,25 @@ export function NoticesStep({ state }: { state: PaneState }) {
         />
       </Field>
       <Text>
-        {t("noticesNow")}：{round.notices.length} {t("households")}
-        {byStage.size > 0 && `（${[...byStage].map(([k, v]) => `${k} ${v}`).join(zh ? "、" : ", ")}）`}；
-        {t("heldBack")} {round.held.length}
+        {t("noticesSummary", {
+          count: round.notices.length,
+          stages:
+            byStage.size > 0
+              ? t("stagesInBrackets", {
+                  list: [...byStage].map(([k, v]) => `${k} ${v}`).join(t("listSeparator")),
+                })
+              : "",
+          held: round.held.length,
+        })}
       </Text>
       {[
         ...round.warnings,
         ...round.templateProblems.map((p) => p.message),
         ...round.recordProblems.map((p) =>
-          zh
-            ? { ...p.reason, "zh-CN": `${p.sheet} ${p.column}${p.row}：${p.reason["zh-CN"]}` }
-            : { ...p.reason, "en-US": `${p.sheet} ${p.column}${p.row}: ${p.reason["en-US"]}` },
+          localized(
+            `${p.sheet} ${p.column}${p.row}：${p.reason["zh-CN"]}`,
+            `${p.sheet} ${p.column}${p.row}: ${p.reason["en-US"]}`,
+          ),
         ),
       ]
         .slice(0, 10)
@@ -81,7 +88,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
           disabled={state.busy || round.notices.length === 0}
           onClick={async () => setWritten(await state.writeAll(true))}
         >
-          {zh ? "写入催缴通知并登记到催缴记录" : "Write the notices and log them in the record"}
+          {t("writeNotices")}
         </Button>
         <Button
           disabled={state.busy || letters.length === 0}
@@ -91,7 +98,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
               const { lettersDocx } = await import(
                 /* webpackChunkName: "letters" */ "../../export/letters-docx"
               );
-              const title = zh ? `催缴通知 ${round.date}` : `Notices ${round.date}`;
+              const title = t("lettersTitle", { date: round.date });
               download(`${base}-letters.docx`, await lettersDocx(letters, { title, lang }), DOCX_TYPE);
             })
           }
@@ -144,7 +151,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
             {round.held.slice(0, SHOWN).map((h) => (
               <li key={h.verdict.household.key}>
                 <strong>{h.verdict.household.label}</strong> {h.reason[lang]}
-                {h.nextDate ? `（${t("nextDate")} ${h.nextDate}）` : ""}
+                {h.nextDate ? t("nextOn", { date: h.nextDate }) : ""}
               </li>
             ))}
           </ul>

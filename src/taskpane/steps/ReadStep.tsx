@@ -14,7 +14,7 @@ import {
 import { FIELDS, FIELD_LABELS, Field as FieldName } from "../../core/read/fields";
 import { CellValue, columnLetter } from "../../core/read/grid";
 import { cellText } from "../../core/read/values";
-import type { PaneState } from "../App";
+import type { PaneState } from "../state";
 
 /** Step 1: which sheet, which layout, which column is which field, and every row not read. */
 export function ReadStep({ state }: { state: PaneState }) {
@@ -28,7 +28,7 @@ export function ReadStep({ state }: { state: PaneState }) {
   const columnChoices = headerCells.map((v, i) => {
     const letter = columnLetter((sheetGrid?.firstColumn ?? 1) + i);
     const text = cellText(v);
-    return { letter, label: text ? `${letter}：${text.replace(/\s+/g, " ")}` : letter };
+    return { letter, label: text ? t("columnChoice", { letter, text: text.replace(/\s+/g, " ") }) : letter };
   });
   const mapped = new Map(read?.columns.map((c) => [c.field, c.column]) ?? []);
   const shownFields = FIELDS.filter((f) => mapped.has(f) || options.columns[f] !== undefined);
@@ -69,8 +69,13 @@ export function ReadStep({ state }: { state: PaneState }) {
       </Button>
       {read && (
         <Text>
-          {t("layout")}：{layoutName}；{t("headerRow")} {read.headerRow}；{read.households.length}{" "}
-          {t("households")}
+          {t("readSummary", {
+            layoutLabel: t("layout"),
+            layout: layoutName,
+            headerRowLabel: t("headerRow"),
+            row: read.headerRow,
+            count: read.households.length,
+          })}
         </Text>
       )}
       {read && (
@@ -125,8 +130,10 @@ export function ReadStep({ state }: { state: PaneState }) {
       )}
       {read && read.monthColumns.length > 0 && (
         <Text size={200}>
-          {lang === "zh-CN" ? "月份列" : "Month columns"}: {read.monthColumns[0].column}–
-          {read.monthColumns[read.monthColumns.length - 1].column}
+          {t("monthColumns", {
+            first: read.monthColumns[0].column,
+            last: read.monthColumns[read.monthColumns.length - 1].column,
+          })}
         </Text>
       )}
       {read && (
@@ -139,7 +146,7 @@ export function ReadStep({ state }: { state: PaneState }) {
             {read.skipped.slice(0, 200).map((s) => (
               <li key={`${s.sheet}-${s.row}`}>
                 <Where onGo={host.selectCell && (() => go(s.sheet, s.row, null))}>
-                  {s.sheet} {lang === "zh-CN" ? `第 ${s.row} 行` : `row ${s.row}`}
+                  {t("rowOf", { sheet: s.sheet, row: s.row })}
                 </Where>
                 {s.reason[lang]}
               </li>
@@ -154,7 +161,8 @@ export function ReadStep({ state }: { state: PaneState }) {
                 <Where onGo={host.selectCell && (() => go(p.sheet, p.row, p.column))}>
                   {`${p.sheet} ${p.column}${p.row}`}
                 </Where>
-                “{p.value}”：{p.reason[lang]}
+                {t("quotedValue", { value: p.value })}
+                {p.reason[lang]}
               </li>
             ))}
           </ul>

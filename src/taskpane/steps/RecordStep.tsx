@@ -13,9 +13,9 @@ import { ContactLog, contactOutputs, contactProblems } from "../../core/contact"
 import { runJob } from "../../core/job";
 import { ContactResult, RESULT_LABELS } from "../../core/campaign/record";
 import { CHANNEL_LABELS, Channel, LADDER, STAGE_NAMES } from "../../core/campaign/stages";
-import { Localized } from "../../core/text";
-import type { PaneState } from "../App";
-import { useHouseholdAtSelection } from "./ClassifyStep";
+import { Localized, localized } from "../../core/text";
+import type { PaneState } from "../state";
+import { useHouseholdAtSelection } from "../parts";
 
 const RESULTS: readonly ContactResult[] = [
   "promised",
@@ -69,7 +69,7 @@ export function RecordStep({ state }: { state: PaneState }) {
     });
     const chosen = verdicts.find((v) => v.household.key === key);
     if (!chosen) {
-      setProblems([{ "zh-CN": "请先选择住户", "en-US": "Choose a household first" }]);
+      setProblems([localized("请先选择住户", "Choose a household first")]);
       return;
     }
     const found = contactProblems(draft(chosen.household));
@@ -86,13 +86,15 @@ export function RecordStep({ state }: { state: PaneState }) {
       });
       if (!fresh.ok) throw new Error(fresh.error[lang]);
       const again = fresh.result.verdicts.find((v) => v.household.key === key);
-      if (!again)
-        throw new Error(lang === "zh-CN" ? "该住户已不在台账中" : "The household is no longer in the sheet");
+      if (!again) throw new Error(t("householdGone"));
       signal.check();
       const outputs = contactOutputs(fresh.result, draft(again.household));
       await state.host.workbook.writeOutputs(outputs);
       state.markWritten();
-      return `${outputs.append.sheetName}：${again.household.label} ${RESULT_LABELS[result][lang]}`;
+      return t("loggedIn", {
+        sheet: outputs.append.sheetName,
+        what: `${again.household.label} ${RESULT_LABELS[result][lang]}`,
+      });
     });
     if (done) {
       setLogged(done);
@@ -173,10 +175,7 @@ export function RecordStep({ state }: { state: PaneState }) {
       </Button>
       {logged && (
         <MessageBar intent="success">
-          <MessageBarBody>
-            {t("logged")}
-            {logged}
-          </MessageBarBody>
+          <MessageBarBody>{logged}</MessageBarBody>
         </MessageBar>
       )}
     </>
