@@ -10,6 +10,7 @@ import { Lang } from "../core/text";
 import { isoDate } from "../core/read/values";
 import { WorkbookOpenError } from "../xlsx/open";
 import { Clock, systemClock } from "../core/clock";
+import { OUTPUTS, OutputId } from "../core/output";
 import { readFileBytes } from "../xlsx/node-file";
 import { runOnWorkbookFile } from "../xlsx/run";
 
@@ -26,15 +27,22 @@ const defaultIo: CliIo = {
   clock: systemClock,
 };
 
+const OUTPUT_LIST = (Object.keys(OUTPUTS) as OutputId[])
+  .filter((id) => id !== "record")
+  // Chinese characters take two columns in a terminal.
+  .map(
+    (id) =>
+      `  ${OUTPUTS[id].names["zh-CN"]}${" ".repeat(10 - 2 * OUTPUTS[id].names["zh-CN"].length)}${OUTPUTS[id].about}`,
+  )
+  .join("\n");
+
 const USAGE = `Usage: arrears-desk run INPUT.xlsx [options]
 
 Reads the arrears sheet (欠费台账) of INPUT, classifies every owner, and writes OUTPUT: the input's sheets
-plus 催缴分类 (one row per household: kind, months, amount, flags, reasons, next step), 公告栏 (the
-bulletin-board lists), 催缴看板 (the dashboard), 催缴通知 (this round's notices, by collector), 通知模板
-(the wording of every notice, read back on the next run), 催缴设置 (the settings, read back too) and
-读取报告 (which column was read as what; every row and cell not read, and why). The round's notices are
-added to 催缴记录 (the collection record), which is only ever appended to: run the next round on OUTPUT.
-INPUT is never changed. INPUT may be .xlsx, .xlsm or .csv.
+plus the add-in's own:
+${OUTPUT_LIST}
+The round's notices are added to ${OUTPUTS.record.names["zh-CN"]} (${OUTPUTS.record.about}): run the next round
+on OUTPUT. INPUT is never changed. INPUT may be .xlsx, .xlsm or .csv.
 
 Options:
   --sheet NAME          read this sheet (default: the best-matching sheet)

@@ -69,37 +69,78 @@ export interface OutputSheet {
   readonly freezeRows?: number;
 }
 
-/** Names of every sheet the add-in writes, in both languages: never read as the user's arrears sheet. */
-export const OUTPUT_SHEETS = {
-  classification: localized("催缴分类", "Classification"),
-  readReport: localized("读取报告", "Read report"),
-  bulletin: localized("公告栏", "Bulletin"),
-  dashboard: localized("催缴看板", "Dashboard"),
-  settings: localized("催缴设置", "Settings"),
-  templates: localized("通知模板", "Notice templates"),
-  notices: localized("催缴通知", "Notices"),
-  record: localized("催缴记录", "Collection record"),
-} as const satisfies Record<string, Localized>;
+/**
+ * Every sheet the add-in writes, in one table: its names in both languages (never read as the user's arrears
+ * sheet), who keeps it, and what it holds (the command line's usage text lists them from here). Adding an output
+ * sheet: a row here, its builder, and the builder's call in job.ts.
+ */
+export const OUTPUTS = {
+  classification: {
+    names: localized("催缴分类", "Classification"),
+    keeper: "addIn",
+    about: "one row per household: kind, months, amount, flags, reasons, next step",
+  },
+  bulletin: { names: localized("公告栏", "Bulletin"), keeper: "addIn", about: "the bulletin-board lists" },
+  dashboard: { names: localized("催缴看板", "Dashboard"), keeper: "addIn", about: "the dashboard" },
+  notices: {
+    names: localized("催缴通知", "Notices"),
+    keeper: "addIn",
+    about: "this round's notices, by collector",
+  },
+  templates: {
+    names: localized("通知模板", "Notice templates"),
+    keeper: "team",
+    about: "the wording of every notice, read back on the next run",
+  },
+  settings: {
+    names: localized("催缴设置", "Settings"),
+    keeper: "team",
+    about: "the settings, read back on the next run",
+  },
+  readReport: {
+    names: localized("读取报告", "Read report"),
+    keeper: "addIn",
+    about: "which column was read as what; every row and cell not read, and why",
+  },
+  record: {
+    names: localized("催缴记录", "Collection record"),
+    keeper: "team",
+    about: "the collection record, only ever appended to",
+  },
+} as const satisfies Record<string, OutputSheetKind>;
 
-export function isOutputSheetName(name: string): boolean {
-  return Object.values(OUTPUT_SHEETS).some(
-    (names: Localized) => names["zh-CN"] === name || names["en-US"] === name,
+/**
+ * Who keeps an output sheet: the add-in rebuilds its own whole from the others and never reads them back; the
+ * team edits the others (the settings, the templates, the record), which the add-in reads and only updates.
+ */
+export interface OutputSheetKind {
+  readonly names: Localized;
+  readonly keeper: "addIn" | "team";
+  /** For the command line's usage text. */
+  readonly about: string;
+}
+
+export type OutputId = keyof typeof OUTPUTS;
+
+/** The names of every output sheet, by id. */
+export const OUTPUT_SHEETS = Object.fromEntries(
+  Object.entries(OUTPUTS).map(([id, kind]) => [id, kind.names]),
+) as { readonly [Id in OutputId]: Localized };
+
+function outputIdOf(name: string): OutputId | undefined {
+  return (Object.keys(OUTPUTS) as OutputId[]).find(
+    (id) => OUTPUTS[id].names["zh-CN"] === name || OUTPUTS[id].names["en-US"] === name,
   );
 }
 
-/**
- * The sheets the add-in rebuilds whole from the others and never reads back (unlike 催缴设置, 通知模板 and
- * 催缴记录, which the team edits): an edge need not load their cells.
- */
+export function isOutputSheetName(name: string): boolean {
+  return outputIdOf(name) !== undefined;
+}
+
+/** A sheet the add-in rebuilds whole and never reads back: an edge need not load its cells. */
 export function isRebuiltOutputSheetName(name: string): boolean {
-  const rebuilt = [
-    OUTPUT_SHEETS.classification,
-    OUTPUT_SHEETS.readReport,
-    OUTPUT_SHEETS.bulletin,
-    OUTPUT_SHEETS.dashboard,
-    OUTPUT_SHEETS.notices,
-  ];
-  return rebuilt.some((names: Localized) => names["zh-CN"] === name || names["en-US"] === name);
+  const id = outputIdOf(name);
+  return id !== undefined && OUTPUTS[id].keeper === "addIn";
 }
 
 /** Excel's number format for each column format, in the language of the sheet. */
