@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { Utf8Builder } from "./utf8";
+import { Utf8Builder } from "../ooxml/utf8-blocks";
 import { Letter, ReceiptSlip } from "../core/campaign/letter";
 import { Lang } from "../core/text";
 

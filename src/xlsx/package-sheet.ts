@@ -2,7 +2,7 @@ import { CellValue, columnLetter, isCellError } from "../core/read/grid";
 import { OutputSheet } from "../core/output";
 import { Rect, RectFormat, SheetLayout, layoutSheet, linesOf } from "../core/sheet-layout";
 import { Lang } from "../core/text";
-import { Utf8Builder } from "../export/utf8";
+import { Utf8Builder } from "../ooxml/utf8-blocks";
 import { ChartSpec } from "./chart";
 import { dateSerial } from "./package-read";
 import { CellStyleSpec, StyleBook } from "./package-styles";
