@@ -1,5 +1,5 @@
 import { CellValue } from "./read/grid";
-import { Lang, Localized, localized } from "./text";
+import { Lang, Localized, localized, speaker } from "./text";
 
 /** How a column's numbers and dates are shown. */
 export type ColumnFormat = "text" | "money" | "months" | "integer" | "date" | "percent";
@@ -149,7 +149,7 @@ export function numberFormat(format: ColumnFormat, lang: Lang): string | null {
     case "money":
       return "¥#,##0.00";
     case "months":
-      return lang === "zh-CN" ? '0 "个月"' : '0 "mo"';
+      return speaker(lang)('0 "个月"', '0 "mo"');
     case "integer":
       return "0";
     case "date":

@@ -3,7 +3,7 @@ import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
 import { MaskMode, Settings } from "../settings/settings";
-import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "../text";
+import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents, speaker } from "../text";
 import { IsoDate } from "../read/values";
 
 /** Two-character surnames, so that 欧阳娜娜 is masked 欧阳** and not 欧**. */
@@ -130,17 +130,16 @@ const THANKS_PER_ROW = 6;
 
 /** The 公告栏 sheet: print-ready on A4 portrait, one page wide, the arrears header repeated on each page. */
 export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
-  const zh = lang === "zh-CN";
-  const t = (a: string, c: string) => (zh ? a : c);
-  const estate = b.estateName || t("本小区", "Our estate");
+  const say = speaker(lang);
+  const estate = b.estateName || say("本小区", "Our estate");
   const withNames = b.maskMode !== "roomOnly";
   const blocks: Block[] = [
-    { kind: "text", style: "title", text: t(`${estate}物业费缴费公告`, `${estate}: property fee notice`) },
-    { kind: "text", style: "subtitle", text: t(`（截至 ${b.asOf}）`, `(as of ${b.asOf})`) },
+    { kind: "text", style: "title", text: say(`${estate}物业费缴费公告`, `${estate}: property fee notice`) },
+    { kind: "text", style: "subtitle", text: say(`（截至 ${b.asOf}）`, `(as of ${b.asOf})`) },
     {
       kind: "text",
       style: "body",
-      text: t(
+      text: say(
         "尊敬的各位业主：按时缴纳物业费是每位业主的义务，也是小区得到良好服务的保障；拖欠物业费损害的是按时缴费业主的共同利益。衷心感谢以下按时缴纳物业费的业主对我们工作的支持！",
         "Dear owners: paying the property fee on time is every owner's duty and what keeps our estate well served; arrears harm the owners who pay. Our sincere thanks to the owners below for paying on time!",
       ),
@@ -148,14 +147,14 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
     {
       kind: "text",
       style: "heading",
-      text: t(`缴费感谢名单（${b.thanks.length} 户）`, `Thank you (${b.thanks.length} households)`),
+      text: say(`缴费感谢名单（${b.thanks.length} 户）`, `Thank you (${b.thanks.length} households)`),
     },
-    thanksGrid(b.thanks, withNames, t("（暂无）", "(none yet)")),
+    thanksGrid(b.thanks, withNames, say("（暂无）", "(none yet)")),
     { kind: "blank" },
     {
       kind: "text",
       style: "heading",
-      text: t(
+      text: say(
         `欠费公示（欠费 ${b.minMonths} 个月及以上，${b.arrears.length} 户）`,
         `Arrears (${b.minMonths} months or more, ${b.arrears.length} households)`,
       ),
@@ -163,7 +162,7 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
     {
       kind: "text",
       style: "body",
-      text: t(
+      text: say(
         `截至 ${b.asOf}，以下房屋尚欠物业费。请尽快到物业服务中心缴纳${b.servicePhone ? `，如有疑问请致电 ${b.servicePhone}` : ""}。如已缴纳，请忽略本公示。`,
         `As of ${b.asOf} the units below owe property fees. Please pay at the service centre soon${b.servicePhone ? `; questions: ${b.servicePhone}` : ""}. If you have already paid, please disregard this notice.`,
       ),
@@ -174,12 +173,12 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
       name: "BulletinArrears",
       repeatHeader: true,
       columns: [
-        { header: t("序号", "No."), format: "integer" },
-        { header: t("楼栋", "Building"), format: "text" },
-        { header: t("房号", "Unit"), format: "text" },
-        ...(withNames ? [{ header: t("业主", "Owner"), format: "text" as const }] : []),
-        { header: t("欠费月数", "Months"), format: "months" },
-        { header: t("欠费金额", "Amount"), format: "money" },
+        { header: say("序号", "No."), format: "integer" },
+        { header: say("楼栋", "Building"), format: "text" },
+        { header: say("房号", "Unit"), format: "text" },
+        ...(withNames ? [{ header: say("业主", "Owner"), format: "text" as const }] : []),
+        { header: say("欠费月数", "Months"), format: "months" },
+        { header: say("欠费金额", "Amount"), format: "money" },
       ],
       rows: b.arrears.map((e, i): CellValue[] => [
         i + 1,
@@ -189,12 +188,12 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
         e.months,
         e.amount,
       ]),
-      emptyText: t("（无）", "(none)"),
+      emptyText: say("（无）", "(none)"),
     },
     {
       kind: "text",
       style: "total",
-      text: t(
+      text: say(
         `合计：${b.arrears.length} 户，${formatYuan(b.arrearsTotal)}`,
         `Total: ${b.arrears.length} households, ${formatYuan(b.arrearsTotal)}`,
       ),
@@ -203,7 +202,7 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
     {
       kind: "text",
       style: "body",
-      text: t(
+      text: say(
         `${estate}物业服务中心${b.servicePhone ? `\u3000电话：${b.servicePhone}` : ""}\u3000\u3000${b.postingDate}`,
         `${estate} service centre${b.servicePhone ? `, phone ${b.servicePhone}` : ""}, ${b.postingDate}`,
       ),
@@ -239,7 +238,7 @@ function thanksGrid(entries: readonly BulletinEntry[], withNames: boolean, empty
 
 /** What the manager must know but the public must not see: written outside the print area. */
 function internalNotes(b: Bulletin, lang: Lang): Block[] {
-  const zh = lang === "zh-CN";
+  const say = speaker(lang);
   const notes: Localized[] = [];
   if (b.disputedLeftOff > 0) {
     notes.push(
@@ -262,9 +261,10 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
     {
       kind: "text",
       style: "heading",
-      text: zh
-        ? "内部备注（在打印区域之外，请勿张贴）"
-        : "Internal notes (outside the print area: do not post)",
+      text: say(
+        "内部备注（在打印区域之外，请勿张贴）",
+        "Internal notes (outside the print area: do not post)",
+      ),
     },
     ...notes.map((n): Block => ({ kind: "text", style: "note", text: n[lang] })),
   ];

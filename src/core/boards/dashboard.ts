@@ -1,7 +1,7 @@
 import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../classify/kinds";
 import { CellValue } from "../read/grid";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
-import { Lang, Localized, chineseOrder, localized, naturalOrder, roundCents } from "../text";
+import { Lang, Localized, chineseOrder, localized, naturalOrder, roundCents, speaker } from "../text";
 import { IsoDate } from "../read/values";
 
 /** Aging buckets of the amount overdue, by months overdue. */
@@ -137,9 +137,8 @@ function tallyOf(verdicts: readonly Verdict[]): Tally {
 
 /** The 催缴看板 sheet: totals, kinds, flags, aging (with a chart), buildings and collectors. */
 export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
-  const zh = lang === "zh-CN";
-  const t = (a: string, b: string) => (zh ? a : b);
-  const estate = d.estateName || t("本小区", "Our estate");
+  const say = speaker(lang);
+  const estate = d.estateName || say("本小区", "Our estate");
   const share = (part: number, whole: number): number | null =>
     whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
   /** A table of label, households, amount and the amount's share of all arrears. */
@@ -149,44 +148,49 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
     name,
     columns: [
       { header: label, format: "text" },
-      { header: t("户数", "Households"), format: "integer" },
-      { header: t("欠费金额", "Amount overdue"), format: "money" },
-      { header: t("占欠费总额", "Share of arrears"), format: "percent" },
+      { header: say("户数", "Households"), format: "integer" },
+      { header: say("欠费金额", "Amount overdue"), format: "money" },
+      { header: say("占欠费总额", "Share of arrears"), format: "percent" },
     ],
     rows: rows.map((r) => [...r, share(r[2] as number, d.total.amount)]),
     emptyText: "",
   });
   const blocks: Block[] = [
-    { kind: "text", style: "title", text: t(`${estate}物业费催缴看板`, `${estate}: collection dashboard`) },
+    { kind: "text", style: "title", text: say(`${estate}物业费催缴看板`, `${estate}: collection dashboard`) },
     {
       kind: "text",
       style: "note",
-      text: t(
+      text: say(
         `截至 ${d.asOf}，生成于 ${d.runDate}。每次运行时重建。`,
         `As of ${d.asOf}, made ${d.runDate}. Rebuilt on every run.`,
       ),
     },
-    { kind: "text", style: "heading", text: t("总体", "Totals") },
+    { kind: "text", style: "heading", text: say("总体", "Totals") },
     {
       kind: "table",
       id: "totals",
       name: "DashTotals",
       columns: [
-        { header: t("指标", "Measure"), format: "text" },
-        { header: t("户数", "Households"), format: "integer" },
-        { header: t("金额", "Amount"), format: "money" },
-        { header: t("比例", "Share"), format: "percent" },
+        { header: say("指标", "Measure"), format: "text" },
+        { header: say("户数", "Households"), format: "integer" },
+        { header: say("金额", "Amount"), format: "money" },
+        { header: say("比例", "Share"), format: "percent" },
       ],
       rows: [
-        [t("全部住户（应收）", "All households (billed)"), d.total.households, d.total.billed || null, null],
         [
-          t("欠费住户（欠费总额）", "In arrears (amount overdue)"),
+          say("全部住户（应收）", "All households (billed)"),
+          d.total.households,
+          d.total.billed || null,
+          null,
+        ],
+        [
+          say("欠费住户（欠费总额）", "In arrears (amount overdue)"),
           d.total.inArrears,
           d.total.amount,
           share(d.total.inArrears, d.total.households),
         ],
         [
-          t("收缴率（实收 ÷ 应收）", "Collection rate (paid ÷ billed)"),
+          say("收缴率（实收 ÷ 应收）", "Collection rate (paid ÷ billed)"),
           null,
           d.total.billed ? d.total.paid : null,
           rate(d.total),
@@ -195,11 +199,11 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
       emptyText: "",
     },
     { kind: "blank" },
-    { kind: "text", style: "heading", text: t("按类别", "By kind") },
+    { kind: "text", style: "heading", text: say("按类别", "By kind") },
     shareTable(
       "kinds",
       "DashKinds",
-      t("类别", "Kind"),
+      say("类别", "Kind"),
       d.byKind.map(({ kind, tally }): CellValue[] => [
         KIND_LABELS[kind][lang],
         tally.households,
@@ -207,11 +211,11 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
       ]),
     ),
     { kind: "blank" },
-    { kind: "text", style: "heading", text: t("按标记", "By flag") },
+    { kind: "text", style: "heading", text: say("按标记", "By flag") },
     shareTable(
       "flags",
       "DashFlags",
-      t("标记", "Flag"),
+      say("标记", "Flag"),
       d.byFlag.map(({ flag, tally }): CellValue[] => [
         FLAG_LABELS[flag][lang],
         tally.households,
@@ -222,30 +226,30 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
     {
       kind: "text",
       style: "heading",
-      text: t("账龄（欠费金额按欠费月数）", "Aging (amount overdue by months overdue)"),
+      text: say("账龄（欠费金额按欠费月数）", "Aging (amount overdue by months overdue)"),
     },
-    shareTable("aging", "DashAging", t("账龄", "Age"), [
+    shareTable("aging", "DashAging", say("账龄", "Age"), [
       ...d.aging.map((a): CellValue[] => [a.label[lang], a.households, a.amount]),
       ...(d.agingUnknown.households > 0
-        ? [[t("月数不详", "Months unknown"), d.agingUnknown.households, d.agingUnknown.amount]]
+        ? [[say("月数不详", "Months unknown"), d.agingUnknown.households, d.agingUnknown.amount]]
         : []),
     ]),
     { kind: "blank" },
     {
       kind: "text",
       style: "heading",
-      text: t("按楼栋（欠费金额从高到低）", "By building (most owed first)"),
+      text: say("按楼栋（欠费金额从高到低）", "By building (most owed first)"),
     },
     {
       kind: "table",
       id: "buildings",
       name: "DashBuildings",
       columns: [
-        { header: t("楼栋", "Building"), format: "text" },
-        { header: t("住户", "Households"), format: "integer" },
-        { header: t("欠费户", "In arrears"), format: "integer" },
-        { header: t("欠费金额", "Amount overdue"), format: "money" },
-        { header: t("排名", "Rank"), format: "integer" },
+        { header: say("楼栋", "Building"), format: "text" },
+        { header: say("住户", "Households"), format: "integer" },
+        { header: say("欠费户", "In arrears"), format: "integer" },
+        { header: say("欠费金额", "Amount overdue"), format: "money" },
+        { header: say("排名", "Rank"), format: "integer" },
       ],
       rows: d.byBuilding.map((b): CellValue[] => [
         b.name,
@@ -254,7 +258,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
         b.tally.amount,
         b.rank,
       ]),
-      emptyText: t("（无）", "(none)"),
+      emptyText: say("（无）", "(none)"),
     },
   ];
   if (d.byCollector.length > 0) {
@@ -263,19 +267,19 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
       {
         kind: "text",
         style: "heading",
-        text: t("按催缴员（收缴率从高到低）", "By collector (best collection rate first)"),
+        text: say("按催缴员（收缴率从高到低）", "By collector (best collection rate first)"),
       },
       {
         kind: "table",
         id: "collectors",
         name: "DashCollectors",
         columns: [
-          { header: t("催缴员", "Collector"), format: "text" },
-          { header: t("负责户数", "Households"), format: "integer" },
-          { header: t("欠费户", "In arrears"), format: "integer" },
-          { header: t("欠费金额", "Amount overdue"), format: "money" },
-          { header: t("收缴率", "Collection rate"), format: "percent" },
-          { header: t("排名", "Rank"), format: "integer" },
+          { header: say("催缴员", "Collector"), format: "text" },
+          { header: say("负责户数", "Households"), format: "integer" },
+          { header: say("欠费户", "In arrears"), format: "integer" },
+          { header: say("欠费金额", "Amount overdue"), format: "money" },
+          { header: say("收缴率", "Collection rate"), format: "percent" },
+          { header: say("排名", "Rank"), format: "integer" },
         ],
         rows: d.byCollector.map((c): CellValue[] => [
           c.name,
@@ -297,7 +301,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
     charts: [
       {
         type: "column",
-        title: t("欠费金额（按账龄）", "Amount overdue by age"),
+        title: say("欠费金额（按账龄）", "Amount overdue by age"),
         table: "aging",
         categoryColumn: 0,
         valueColumn: 2,
@@ -305,7 +309,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
       },
       {
         type: "bar",
-        title: t("欠费金额（按类别）", "Amount overdue by kind"),
+        title: say("欠费金额（按类别）", "Amount overdue by kind"),
         table: "kinds",
         categoryColumn: 0,
         valueColumn: 2,

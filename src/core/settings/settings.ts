@@ -1,7 +1,7 @@
 import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "../classify/classify";
 import { CellValue, SheetGrid } from "../read/grid";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "../output";
-import { Lang, Localized, localized, normalizeKey } from "../text";
+import { Lang, Localized, localized, normalizeKey, speaker } from "../text";
 import { IsoDate, cellText, chineseNumber, describeCell, parseAmount, parseDate } from "../read/values";
 
 /** How owners' names appear on the bulletin board (PIPL art. 25). */
@@ -104,7 +104,7 @@ const BOOL_CHOICES: readonly Choice<boolean>[] = [
 ];
 
 function choice<T extends Settings[SettingKey]>(choices: readonly Choice<T>[]) {
-  const list = (lang: Lang) => choices.map((c) => c.label[lang]).join(lang === "zh-CN" ? "、" : ", ");
+  const list = (lang: Lang) => choices.map((c) => c.label[lang]).join(speaker(lang)("、", ", "));
   return {
     read: (cell: CellValue) => {
       const key = normalizeKey(cellText(cell));
@@ -418,21 +418,23 @@ export function settingsSheet(
   lang: Lang,
   problemsByKey: Partial<Record<SettingKey, Localized>> = {},
 ): OutputSheet {
-  const zh = lang === "zh-CN";
+  const say = speaker(lang);
   return singleTableSheet(
     OUTPUT_SHEETS.settings[lang],
-    zh ? "催缴设置" : "Settings",
-    zh
-      ? "在“值”一列修改设置，下次运行时生效；团队共用此工作簿时共用这些设置。无效的值会被报告并使用默认值。"
-      : "Change a setting in the Value column; it applies on the next run, for everyone sharing this workbook. Invalid values are reported and the default is used.",
+    say("催缴设置", "Settings"),
+    say(
+      "在“值”一列修改设置，下次运行时生效；团队共用此工作簿时共用这些设置。无效的值会被报告并使用默认值。",
+      "Change a setting in the Value column; it applies on the next run, for everyone sharing this workbook. " +
+        "Invalid values are reported and the default is used.",
+    ),
     {
       id: "settings",
       name: "ArrearsSettings",
       columns: [
-        { header: zh ? "设置项" : "Setting", format: "text" },
-        { header: zh ? "值" : "Value", format: "text" },
-        { header: zh ? "说明" : "Description", format: "text", wrap: true },
-        { header: zh ? "检查" : "Check", format: "text", wrap: true },
+        { header: say("设置项", "Setting"), format: "text" },
+        { header: say("值", "Value"), format: "text" },
+        { header: say("说明", "Description"), format: "text", wrap: true },
+        { header: say("检查", "Check"), format: "text", wrap: true },
       ],
       rows: SETTING_DEFS.map((def) => [
         def.label[lang],
