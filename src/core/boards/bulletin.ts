@@ -140,8 +140,11 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
       kind: "text",
       style: "body",
       text: say(
-        "尊敬的各位业主：按时缴纳物业费是每位业主的义务，也是小区得到良好服务的保障；拖欠物业费损害的是按时缴费业主的共同利益。衷心感谢以下按时缴纳物业费的业主对我们工作的支持！",
-        "Dear owners: paying the property fee on time is every owner's duty and what keeps our estate well served; arrears harm the owners who pay. Our sincere thanks to the owners below for paying on time!",
+        "尊敬的各位业主：按时缴纳物业费是每位业主的义务，也是小区得到良好服务的保障；" +
+          "拖欠物业费损害的是按时缴费业主的共同利益。衷心感谢以下按时缴纳物业费的业主对我们工作的支持！",
+        "Dear owners: paying the property fee on time is every owner's duty and " +
+          "what keeps our estate well served; arrears harm the owners who pay. Our " +
+          "sincere thanks to the owners below for paying on time!",
       ),
     },
     {
@@ -163,8 +166,12 @@ export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
       kind: "text",
       style: "body",
       text: say(
-        `截至 ${b.asOf}，以下房屋尚欠物业费。请尽快到物业服务中心缴纳${b.servicePhone ? `，如有疑问请致电 ${b.servicePhone}` : ""}。如已缴纳，请忽略本公示。`,
-        `As of ${b.asOf} the units below owe property fees. Please pay at the service centre soon${b.servicePhone ? `; questions: ${b.servicePhone}` : ""}. If you have already paid, please disregard this notice.`,
+        `截至 ${b.asOf}，以下房屋尚欠物业费。请尽快到物业服务中心缴纳` +
+          (b.servicePhone ? `，如有疑问请致电 ${b.servicePhone}` : "") +
+          "。如已缴纳，请忽略本公示。",
+        `As of ${b.asOf} the units below owe property fees. Please pay at the service centre soon` +
+          (b.servicePhone ? `; questions: ${b.servicePhone}` : "") +
+          ". If you have already paid, please disregard this notice.",
       ),
     },
     {
@@ -244,15 +251,18 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
     notes.push(
       localized(
         `${b.disputedLeftOff} 户有服务纠纷，未列入欠费公示（设置“公示时排除纠纷户”）`,
-        `${b.disputedLeftOff} households with a service dispute are left off the arrears list (setting "Leave disputed households off")`,
+        `${b.disputedLeftOff} households with a service dispute are left off the ` +
+          `arrears list (setting "Leave disputed households off")`,
       ),
     );
   }
   if (b.toCheck.length > 0) {
     notes.push(
       localized(
-        `${b.toCheck.length} 户的数据有无法识别的单元格，未列入任何名单，请先核对：${b.toCheck.map((h) => `${h.label}（第 ${h.rows.join("、")} 行）`).join("、")}`,
-        `${b.toCheck.length} households have unreadable cells and are on neither list; check them first: ${b.toCheck.map((h) => `${h.label} (row ${h.rows.join(", ")})`).join(", ")}`,
+        `${b.toCheck.length} 户的数据有无法识别的单元格，未列入任何名单，请先核对：` +
+          b.toCheck.map((h) => `${h.label}（第 ${h.rows.join("、")} 行）`).join("、"),
+        `${b.toCheck.length} households have unreadable cells and are on neither list; check them first: ` +
+          b.toCheck.map((h) => `${h.label} (row ${h.rows.join(", ")})`).join(", "),
       ),
     );
   }

@@ -249,7 +249,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     label: localized("公示姓名方式", "Names on the bulletin"),
     description: localized(
       "仅房号（默认，最稳妥）、姓名打码（张**），或同意者全名（仅对“同意公示”的住户）；从不公示电话",
-      "rooms only (default, safest), masked names (Z**), or full names with consent (only households whose consent is recorded); phones never",
+      "rooms only (default, safest), masked names (Z**), or full names with consent " +
+        "(only households whose consent is recorded); phones never",
     ),
     ...choice(MASK_CHOICES),
   },
@@ -296,7 +297,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     label: localized("催告期限（天）", "Days to pay after a demand"),
     description: localized(
       "致业主书、催告函和律师函给业主的缴费期限（民法典第944条：合理期限）",
-      "The time the open letter, formal demand and lawyer's letter give to pay (Civil Code art. 944: a reasonable period)",
+      "The time the open letter, formal demand and lawyer's letter give to pay " +
+        "(Civil Code art. 944: a reasonable period)",
     ),
     ...wholeNumber(7, 60),
   },
@@ -389,8 +391,11 @@ export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
     );
     problems.push(
       localized(
-        `工作表“${sheet.name}”第 ${sheet.firstRow + r} 行，设置“${def.label["zh-CN"]}”的值“${shown}”无效（${read.problem["zh-CN"]}），已使用默认值 ${fallback || "（空）"}`,
-        `sheet "${sheet.name}" row ${sheet.firstRow + r}: setting "${def.label["en-US"]}" has the value "${shown}", which is not valid (${read.problem["en-US"]}); the default ${fallbackEn} is used`,
+        `工作表“${sheet.name}”第 ${sheet.firstRow + r} 行，设置“${def.label["zh-CN"]}”的值“${shown}”无效（${read.problem["zh-CN"]}），` +
+          `已使用默认值 ${fallback || "（空）"}`,
+        `sheet "${sheet.name}" row ${sheet.firstRow + r}: setting "${def.label["en-US"]}" ` +
+          `has the value "${shown}", which is not valid (${read.problem["en-US"]}); ` +
+          `the default ${fallbackEn} is used`,
       ),
     );
   });
@@ -399,8 +404,11 @@ export function readSettings(sheet: SheetGrid | undefined): SettingsReading {
   if (settings.frequentMonths >= settings.longTermMonths) {
     problems.push(
       localized(
-        `“经常拖欠起点”（${settings.frequentMonths}）应小于“长期拖欠起点”（${settings.longTermMonths}），已使用默认值 ${DEFAULT_SETTINGS.frequentMonths} 和 ${DEFAULT_SETTINGS.longTermMonths}`,
-        `"Often late from" (${settings.frequentMonths}) must be below "Long-term from" (${settings.longTermMonths}); the defaults ${DEFAULT_SETTINGS.frequentMonths} and ${DEFAULT_SETTINGS.longTermMonths} are used`,
+        `“经常拖欠起点”（${settings.frequentMonths}）应小于“长期拖欠起点”（${settings.longTermMonths}），` +
+          `已使用默认值 ${DEFAULT_SETTINGS.frequentMonths} 和 ${DEFAULT_SETTINGS.longTermMonths}`,
+        `"Often late from" (${settings.frequentMonths}) must be below "Long-term ` +
+          `from" (${settings.longTermMonths}); the defaults ${DEFAULT_SETTINGS.frequentMonths} ` +
+          `and ${DEFAULT_SETTINGS.longTermMonths} are used`,
       ),
     );
     settings = {
