@@ -273,6 +273,8 @@ export class FakeExcel {
   failAtOperation: number | null = null;
   /** Only operations whose kind matches count towards failAtOperation. */
   failOperationKind: RegExp | null = null;
+  /** Every operation whose kind matches fails, every time (an API this host refuses). */
+  refuseOperations: RegExp | null = null;
   operations = 0;
   private tableCounter = 0;
   private chartCounter = 0;
@@ -337,6 +339,7 @@ export class FakeExcel {
   }
 
   countOperation(kind: string): void {
+    if (this.refuseOperations?.test(kind)) throw new OfficeError("InvalidArgument", `${kind} is refused`);
     if (this.failOperationKind && !this.failOperationKind.test(kind)) return;
     this.operations++;
     if (this.failAtOperation !== null && this.operations === this.failAtOperation)
