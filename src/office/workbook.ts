@@ -294,7 +294,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       const id = outputIdOf(s.name);
       if (id) planned.push({ layout: layoutSheet(s, lang), id });
     }
-    const append = newRecord === null && outputs.append.rows.length > 0 ? outputs.append : null;
+    let append = newRecord === null && outputs.append.rows.length > 0 ? outputs.append : null;
     this.notes = [];
     return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -333,7 +333,14 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             );
           }
         }
-        const record = append ? byName(append.sheetName) : undefined;
+        const recordName = append?.sheetName ?? newRecord?.name ?? null;
+        const record = recordName ? byName(recordName) : undefined;
+        if (append && !record)
+          throw new Error(
+            lang === "zh-CN"
+              ? `工作表“${append.sheetName}”在运行期间被删除了`
+              : `the sheet "${append.sheetName}" was deleted during the run`,
+          );
         const recordUsed = record?.ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
         await context.sync();
         // The record's tables' ranges ride on the next request; read only after it.
@@ -344,6 +351,20 @@ export class OfficeWorkbook implements ArrearsWorkbook {
 
         const ownedId = (s: (typeof sheets)[number]) =>
           s.marker.isNullObject ? null : markerId(s.marker.formula);
+        // A record another session created since the read (both found none): this round goes below its rows.
+        if (newRecord && record && record.name === newRecord.name && ownedId(record) === "record") {
+          planned.splice(
+            planned.findIndex((p) => p.id === "record"),
+            1,
+          );
+          const columns = Object.fromEntries(RECORD_FIELDS.map((f, i) => [f, i + 1]));
+          append = {
+            ...outputs.append,
+            exists: true,
+            layout: { headerRow: 1, columns, lastRow: 1 },
+            lastRow: 1,
+          };
+        }
         const takenNames = new Set(sheets.map((s) => s.name.toLowerCase()));
         const freeName = (name: string) => {
           for (let n = 2; ; n++) {
@@ -374,7 +395,16 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             continue;
           }
           const owned = sheets.filter((s) => ownedId(s) === p.id);
-          const mine = owned.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? owned[0];
+          // A sheet an earlier version wrote carries no marker but holds the add-in's own table: adopted.
+          const legacy =
+            same &&
+            same.marker.isNullObject &&
+            same.tables.items.some((t) =>
+              p.layout.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase()),
+            )
+              ? same
+              : undefined;
+          const mine = owned.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? owned[0] ?? legacy;
           if (mine && p.id !== "record") {
             targets.push({ kind: "rebuild", p, sheet: mine });
             continue;
@@ -437,6 +467,10 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             // says "incomplete" before anything else of it changes, and until the run completes.
             ws = t.sheet.ws;
             ws.getRangeByIndexes(0, 0, 1, 1).values = [[banner]];
+            if (t.sheet.marker.isNullObject) {
+              const marker = ws.names.add(OWNED_SHEET_MARKER, markerFormula(t.p.id), "Arrears Desk");
+              marker.visible = false;
+            }
             for (const table of t.sheet.tables.items) table.delete();
             for (const chart of t.sheet.charts.items) chart.delete();
             ws.getRange("B1:XFD1").clear();

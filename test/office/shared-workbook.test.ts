@@ -296,4 +296,32 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     expect(logged.length).toBe(single.sheet("催缴记录").values().length - singleBefore);
     expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
   });
+
+  it("two sessions running the very first round at once make one record, each notice in it once", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(20));
+    const clock = testClock();
+    const sa = session(fake, "a", clock),
+      sb = session(fake, "b", clock);
+    const [a, b] = await Promise.all([runJobOnWorkbook(sa, OPTIONS), runJobOnWorkbook(sb, OPTIONS)]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(fake.sheetNames().filter((n) => n.startsWith("催缴记录"))).toEqual(["催缴记录"]);
+    const rows = fake.sheet("催缴记录").values().slice(1);
+    const keys = rows.map((r) => `${r[0]} ${r[1]} ${r[3]}`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
+
+  it("a sheet an earlier version wrote (no marker, the add-in's table in it) is adopted and rebuilt in place, not duplicated", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake), OPTIONS);
+    for (const sheet of fake.sheets) sheet.names.splice(0); // as an earlier version left them
+    const classification = fake.sheet("催缴分类");
+    await runJobOnWorkbook(session(fake), LATER);
+    expect(fake.sheet("催缴分类")).toBe(classification);
+    expect(marked(classification)).toBe('="classification"');
+    expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
 });
