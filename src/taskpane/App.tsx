@@ -9,6 +9,7 @@ import {
   TabList,
   Text,
   makeStyles,
+  Theme,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -78,7 +79,14 @@ export interface CancelSignal {
 
 class Cancelled extends Error {}
 
-export function App(props: { host: PaneHost; lang: Lang; today?: string; onLanguage?: () => void }) {
+export function App(props: {
+  host: PaneHost;
+  lang: Lang;
+  today?: string;
+  onLanguage?: () => void;
+  /** Office's theme (dark in dark Office); light by default. */
+  theme?: Theme;
+}) {
   const { host, lang } = props;
   const styles = useStyles();
   const t = React.useMemo(() => translator(lang), [lang]);
@@ -233,7 +241,7 @@ export function App(props: { host: PaneHost; lang: Lang; today?: string; onLangu
   };
 
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
+    <FluentProvider theme={props.theme ?? webLightTheme} lang={lang}>
       <main className={styles.root} aria-busy={busy !== null}>
         <div className={styles.header}>
           <Text as="h1" weight="semibold" size={400}>
