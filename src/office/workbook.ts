@@ -473,6 +473,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             }
             for (const table of t.sheet.tables.items) table.delete();
             for (const chart of t.sheet.charts.items) chart.delete();
+            ws.getRange().unmerge(); // a merged title would refuse a clear of part of it
             ws.getRange("B1:XFD1").clear();
             ws.getRange("A2:XFD1048576").clear();
             ws.freezePanes.unfreeze();

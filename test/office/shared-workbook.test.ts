@@ -324,4 +324,24 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     expect(marked(classification)).toBe('="classification"');
     expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
   });
+
+  it("4. a run that finds a colleague's run writing waits for it, and says so when it does not finish", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake, "a"), OPTIONS);
+    // A colleague's run holds the lock and is alive: its value moves with every request it makes.
+    fake.names.push({ name: "ArrearsDesk_Run", formula: '="colleague:0"', visible: false });
+    let beat = 0;
+    fake.between = () => {
+      const lock = fake.names.find((n) => n.name === "ArrearsDesk_Run");
+      if (lock) lock.formula = `="colleague:${++beat}"`;
+    };
+    const before = fake.sheets.map(snapshot);
+    await expect(runJobOnWorkbook(session(fake, "b"), LATER)).rejects.toThrow(/另一位同事正在此工作簿上运行/);
+    expect(fake.sheets.map(snapshot)).toEqual(before);
+    // The colleague's run ends: the next try goes through.
+    fake.between = null;
+    fake.names.splice(0);
+    expect((await runJobOnWorkbook(session(fake, "b"), LATER)).ok).toBe(true);
+  });
 });

@@ -909,6 +909,14 @@ class RangeProxy extends Loadable {
     );
   }
 
+  unmerge(): void {
+    this.ctx.enqueue("range.unmerge", null, () => {
+      const sheet = this.worksheet.sheet();
+      const rect = this.mustRect();
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+    });
+  }
+
   clear(applyTo?: string): void {
     this.ctx.enqueue("range.clear", applyTo ?? "All", () => this.worksheet.sheet().clear(this.mustRect()));
   }
