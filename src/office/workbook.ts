@@ -612,12 +612,20 @@ async function mergeInPlace(
       run = null;
     };
     const width = Math.max(row.length, currentValues[r]?.length ?? 0);
+    // A row whose first cell no longer says what the add-in put there (a row inserted by hand, a moved one) is
+    // the team's: only its empty cells may be filled.
+    const rowIsOurs = same(readBack(row[0] ?? null), baseAt(r, 0));
     for (let c = 0; c < width; c++) {
       const ours = row[c] ?? null;
       const base = baseAt(r, c);
       const theirs = currentValues[r]?.[c] ?? "";
       const wanted = ours === null ? (inTable(r, c) ? "" : null) : readBack(ours);
-      const write = wanted !== null && !same(wanted, base) && same(theirs, base) && !same(wanted, theirs);
+      const write =
+        wanted !== null &&
+        !same(wanted, base) &&
+        same(theirs, base) &&
+        !same(wanted, theirs) &&
+        (rowIsOurs || same(base, ""));
       if (!write) {
         flushRun();
         continue;

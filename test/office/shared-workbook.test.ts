@@ -344,4 +344,22 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     fake.names.splice(0);
     expect((await runJobOnWorkbook(session(fake, "b"), LATER)).ok).toBe(true);
   });
+
+  it("2. a row a colleague inserted by hand inside the settings table is never written over", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const settings = fake.sheet("催缴设置");
+    const phoneRow = rowOf(settings, "客服电话");
+    // Excel's "insert row" above 客服电话: everything below moves down one.
+    settings.cells.splice(phoneRow, 0, [{ value: "注意" }, { value: "下周换号码" }]);
+    const typed = settings.values();
+    await runJobOnWorkbook(office, LATER);
+    expect(settings.values()[phoneRow].slice(0, 2)).toEqual(["注意", "下周换号码"]);
+    for (let r = 0; r < typed.length; r++)
+      for (let c = 0; c < typed[r].length; c++)
+        if (typed[r][c] !== "" && r !== 0)
+          expect([r, c, settings.values()[r]?.[c]]).toEqual([r, c, typed[r][c]]);
+  });
 });
