@@ -43,23 +43,36 @@ export class RunLock {
       const item = names.add(LOCK_NAME, this.value(), "Arrears Desk: a run is writing");
       item.visible = false;
       withFirstRequest();
+      let failure: unknown;
       try {
         await this.context.sync();
         this.item = item;
         return;
       } catch (error) {
-        if (!/ItemAlreadyExists|already exists/i.test(errorCode(error))) throw error;
+        failure = error;
       }
+      // Whatever code Excel gives a taken name, the name is there: another run holds it. If it is not there,
+      // the request failed for another reason, which is the run's error.
       const held = names.getItemOrNullObject(LOCK_NAME);
       held.load("isNullObject,formula");
       await this.context.sync();
-      if (held.isNullObject) continue;
+      const taken = /ItemAlreadyExists|already exists/i.test(errorCode(failure));
+      if (held.isNullObject) {
+        if (taken) continue;
+        throw failure;
+      }
       const value = held.formula;
       const now = this.clock.now();
       if (!seen || seen.value !== value) seen = { value, since: now };
-      const ours = value.startsWith(`="${this.session}:`);
-      if (ours || now - seen.since >= LOCK_STALE_MS) {
-        // Our own leftover, or a run abandoned part-way: take it over.
+      if (value.startsWith(`="${this.session}:`)) {
+        // This pane's own: a leftover of its earlier run (take it over), or added by the request that failed.
+        held.delete();
+        await this.context.sync();
+        if (taken) continue;
+        throw failure;
+      }
+      if (now - seen.since >= LOCK_STALE_MS) {
+        // A run abandoned part-way: take it over.
         held.delete();
         await this.context.sync();
         continue;

@@ -16,7 +16,25 @@ import { paneLanguage, translator } from "./strings";
 
 /** The pane in Excel: the open workbook through Office.js (src/office); this file only mounts it. */
 function excelHost(): PaneHost {
-  return { kind: "excel", workbook: new OfficeWorkbook(), fileName: workbookName(), selectCell, onSelectRow };
+  const workbook = new OfficeWorkbook({ session: paneSession() });
+  return { kind: "excel", workbook, fileName: workbookName(), selectCell, onSelectRow };
+}
+
+/**
+ * This user's session on this machine, kept across pane reloads: a run lock left by this pane's interrupted run
+ * is then taken over at once rather than after a minute.
+ */
+function paneSession(): string | undefined {
+  try {
+    const key = "arrears-desk-session";
+    const kept = window.localStorage.getItem(key);
+    if (kept) return kept;
+    const made = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    window.localStorage.setItem(key, made);
+    return made;
+  } catch {
+    return undefined;
+  }
 }
 
 function workbookName(): string {
