@@ -21,16 +21,16 @@ function excelHost(): PaneHost {
 }
 
 /**
- * This user's session on this machine, kept across pane reloads: a run lock left by this pane's interrupted run
+ * This user's session on this machine, kept across reloads of the pane in this window (two windows on one workbook are two sessions): a run lock left by this pane's interrupted run
  * is then taken over at once rather than after a minute.
  */
 function paneSession(): string | undefined {
   try {
     const key = "arrears-desk-session";
-    const kept = window.localStorage.getItem(key);
+    const kept = window.sessionStorage.getItem(key);
     if (kept) return kept;
     const made = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    window.localStorage.setItem(key, made);
+    window.sessionStorage.setItem(key, made);
     return made;
   } catch {
     return undefined;
