@@ -21,8 +21,8 @@ function excelHost(): PaneHost {
 }
 
 /**
- * This user's session on this machine, kept across reloads of the pane in this window (two windows on one workbook are two sessions): a run lock left by this pane's interrupted run
- * is then taken over at once rather than after a minute.
+ * This pane's session, kept across reloads of the pane in this window (two windows on one workbook are two
+ * sessions): a run lock left by this pane's interrupted run is then taken over at once, not after a minute.
  */
 function paneSession(): string | undefined {
   try {
