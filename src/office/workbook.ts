@@ -315,7 +315,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             ws,
             name: ws.name,
             id: ws.id,
-            hidden: ws.visibility !== "Visible",
+            visibility: ws.visibility,
             marker,
             tables,
             charts,
@@ -376,7 +376,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         // Earlier versions' leftovers of an interrupted run: hidden, named ~AD…, holding an AD_tmp… table.
         for (const s of sheets)
           if (
-            s.hidden &&
+            s.visibility === "Hidden" &&
             LEGACY_STAGING.test(s.name) &&
             s.tables.items.some((t) => /^AD_tmp\d+_\d+$/.test(t.name))
           )
@@ -394,10 +394,13 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             targets.push({ kind: "merge", p, sheet: same });
             continue;
           }
-          const owned = sheets.filter((s) => ownedId(s) === p.id);
+          // A team-edited sheet is never rebuilt, not even one of ours under another name (the core did not
+          // read it): without one of its name, a new one is made.
+          const owned = TEAM_EDITED.has(p.id) ? [] : sheets.filter((s) => ownedId(s) === p.id);
           // A sheet an earlier version wrote carries no marker but holds the add-in's own table: adopted.
           const legacy =
             same &&
+            !TEAM_EDITED.has(p.id) &&
             same.marker.isNullObject &&
             same.tables.items.some((t) =>
               p.layout.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase()),
@@ -457,9 +460,12 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             continue;
           }
           let ws: Excel.Worksheet;
+          // The record is the team's log, read by its header in A1: never marked, its rows are this round's.
+          const first = cellForOffice(t.p.layout.values[0]?.[0] ?? null);
+          const mark = t.p.id === "record" ? first : banner;
           if (t.kind === "new") {
             ws = worksheets.add(t.name);
-            ws.getRangeByIndexes(0, 0, 1, 1).values = [[banner]];
+            ws.getRangeByIndexes(0, 0, 1, 1).values = [[mark]];
             const marker = ws.names.add(OWNED_SHEET_MARKER, markerFormula(t.p.id), "Arrears Desk");
             marker.visible = false;
           } else {
@@ -480,11 +486,11 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           }
           await writer.add(OP_BYTES * 8);
           const names = t.p.layout.tables.map((x) => tableName(x.name));
-          optional.push(await writeLayout(writer, ws, t.p.layout, names, banner, this.supports));
-          const first = cellForOffice(t.p.layout.values[0]?.[0] ?? null);
-          completions.push(() => {
-            ws.getRangeByIndexes(0, 0, 1, 1).values = [[first]];
-          });
+          optional.push(await writeLayout(writer, ws, t.p.layout, names, mark, this.supports));
+          if (mark !== first)
+            completions.push(() => {
+              ws.getRangeByIndexes(0, 0, 1, 1).values = [[first]];
+            });
           writer.step();
         }
         await writer.flush();

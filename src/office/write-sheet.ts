@@ -62,7 +62,7 @@ export async function writeLayout(
   ws: Excel.Worksheet,
   layout: SheetLayout,
   tableNames: readonly string[],
-  firstCell: string,
+  firstCell: OfficeValue,
   supports: (set: string, version: string) => boolean,
 ): Promise<Optional> {
   const width = layout.values.reduce((w, r) => Math.max(w, r.length), 1);
