@@ -384,7 +384,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
 
         type Target =
           | { kind: "new"; p: Planned; name: string }
-          | { kind: "rebuild"; p: Planned; sheet: (typeof sheets)[number] }
+          | { kind: "rebuild"; p: Planned; sheet: (typeof sheets)[number]; rename: string | null }
           | { kind: "merge"; p: Planned; sheet: (typeof sheets)[number] };
         const targets: Target[] = [];
         for (const p of planned) {
@@ -409,7 +409,16 @@ export class OfficeWorkbook implements ArrearsWorkbook {
               : undefined;
           const mine = owned.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? owned[0] ?? legacy;
           if (mine && p.id !== "record") {
-            targets.push({ kind: "rebuild", p, sheet: mine });
+            // Under the other language's name (the run's language changed): renamed, when the name is free.
+            const rename =
+              mine.name !== name && outputIdOf(mine.name) === p.id && !takenNames.has(name.toLowerCase())
+                ? name
+                : null;
+            if (rename) {
+              takenNames.delete(mine.name.toLowerCase());
+              takenNames.add(name.toLowerCase());
+            }
+            targets.push({ kind: "rebuild", p, sheet: mine, rename });
             continue;
           }
           let target = name;
@@ -473,6 +482,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             // says "incomplete" before anything else of it changes, and until the run completes.
             ws = t.sheet.ws;
             ws.getRangeByIndexes(0, 0, 1, 1).values = [[banner]];
+            if (t.rename) ws.name = t.rename;
             if (t.sheet.marker.isNullObject) {
               const marker = ws.names.add(OWNED_SHEET_MARKER, markerFormula(t.p.id), "Arrears Desk");
               marker.visible = false;

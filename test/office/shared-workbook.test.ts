@@ -362,4 +362,15 @@ describe("the add-in in a shared workbook (issue 13)", () => {
         if (typed[r][c] !== "" && r !== 0)
           expect([r, c, settings.values()[r]?.[c]]).toEqual([r, c, typed[r][c]]);
   });
+
+  it("a run in the other language rebuilds the same sheets under that language's names, none twice", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake), OPTIONS);
+    const bulletin = fake.sheet("公告栏");
+    await runJobOnWorkbook(session(fake), { ...LATER, lang: "en-US" });
+    expect(bulletin.name).toBe("Bulletin");
+    expect(fake.sheets).toContain(bulletin);
+    expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
 });
