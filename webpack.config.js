@@ -11,6 +11,18 @@ const DEV_URL = "https://localhost:3000/";
 // Where the add-in is hosted in production: set ADDIN_URL when building for a real server.
 const PROD_URL = process.env.ADDIN_URL || DEV_URL;
 
+/**
+ * The manifest for a server at `url`: every URL under the dev server's, and the AppDomain (an origin, written
+ * without the trailing slash), moved there.
+ */
+function manifestFor(xml, url) {
+  const base = url.endsWith("/") ? url : `${url}/`;
+  const origin = /^https?:\/\/[^/]+/.exec(base)[0];
+  return xml
+    .replaceAll(DEV_URL, base)
+    .replaceAll(`<AppDomain>${DEV_URL.slice(0, -1)}</AppDomain>`, `<AppDomain>${origin}</AppDomain>`);
+}
+
 function tsRule(development) {
   return {
     test: /\.tsx?$/,
@@ -81,8 +93,7 @@ function app(development, outDir) {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) =>
-              development ? content : content.toString().replaceAll(DEV_URL, PROD_URL),
+            transform: (content) => (development ? content : manifestFor(content.toString(), PROD_URL)),
           },
         ],
       }),
@@ -113,3 +124,4 @@ module.exports = (env = {}, argv = {}) => {
       return [builds.app];
     });
 };
+module.exports.manifestFor = manifestFor;

@@ -37,3 +37,26 @@ describeWithShared("manifest.xml", () => {
     for (const icon of icons) expect(fs.existsSync(path.join(__dirname, "..", "assets", icon))).toBe(true);
   });
 });
+
+describe("manifest.xml without the schemas", () => {
+  it("declares ExcelApi 1.7, which the Office.js edge needs (getRangeByIndexes, freezePanes, setXAxisValues)", () => {
+    const xml = fs.readFileSync(MANIFEST, "utf8");
+    expect(xml).toMatch(
+      /<\/Hosts>\s*<Requirements>\s*<Sets DefaultMinVersion="1.1">\s*<Set Name="ExcelApi" MinVersion="1.7"\/>\s*<\/Sets>\s*<\/Requirements>\s*<DefaultSettings>/,
+    );
+  });
+
+  it("the production build's manifest has no localhost in it, the AppDomain included", () => {
+    // The same transform webpack's CopyWebpackPlugin applies to manifest.xml in a production build.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { manifestFor } = require("../webpack.config.js") as {
+      manifestFor: (xml: string, url: string) => string;
+    };
+    const built = manifestFor(fs.readFileSync(MANIFEST, "utf8"), "https://addin.example.com/arrears/");
+    expect(built).not.toMatch(/localhost/);
+    expect(built).toContain("<AppDomain>https://addin.example.com</AppDomain>");
+    expect(built).toContain(
+      '<SourceLocation DefaultValue="https://addin.example.com/arrears/taskpane.html"/>',
+    );
+  });
+});

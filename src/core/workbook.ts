@@ -2,7 +2,7 @@ import { WorkbookGrid } from "./read/grid";
 import { JobOptions, JobOutcome, JobResult, runJob } from "./job";
 import { OutputSheet } from "./output";
 import { RecordAppend } from "./campaign/record";
-import { Lang } from "./text";
+import { Lang, Localized } from "./text";
 
 /** What a run writes: the add-in's sheets, rebuilt whole, and this round's rows for the collection record. */
 export interface JobOutputs {
@@ -35,6 +35,11 @@ export interface ArrearsWorkbook {
    * part-way, the earlier outputs are still there and whole.
    */
   writeOutputs(outputs: JobOutputs, progress?: ProgressListener): Promise<void>;
+  /**
+   * What the last writeOutputs has to tell the user besides the round: e.g. a sheet written beside a sheet of the
+   * same name that is not the add-in's ("公告栏 (2)"). Optional: an edge with nothing to say leaves it out.
+   */
+  writeNotes?(): readonly Localized[];
 }
 
 export function jobOutputs(job: JobResult): JobOutputs {

@@ -1,22 +1,43 @@
-import { CellValue, SheetGrid, WorkbookGrid, columnLetter } from "../core/read/grid";
+import { CellValue, SheetGrid, WorkbookGrid } from "../core/read/grid";
+import { OUTPUT_SHEETS, isRebuiltOutputSheetName, numberFormat } from "../core/output";
 import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/record";
-import { BORDER_COLOUR, Rect, SheetLayout, layoutSheet } from "../core/sheet-layout";
-import { isRebuiltOutputSheetName, numberFormat } from "../core/output";
-import { Lang } from "../core/text";
-import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
+import { SheetLayout, layoutSheet } from "../core/sheet-layout";
+import { Lang, Localized, localized } from "../core/text";
+import { ArrearsWorkbook, JobOutputs, OWNED_SHEET_MARKER, ProgressListener } from "../core/workbook";
+import {
+  OP_BYTES,
+  OfficeValue,
+  READ_CELLS,
+  REQUEST_BUDGET_BYTES,
+  bytesOf,
+  cellForOffice,
+  isPayloadLimit,
+  readBack,
+} from "./cells";
+import { LockClock, RunLock } from "./run-lock";
+import { BatchWriter, Optional, writeLayout, writeOptional } from "./write-sheet";
 
-/** Excel on the web refuses requests and responses over 5 MB: stay well under it. */
-export const REQUEST_BUDGET_BYTES = 4_000_000;
+export { REQUEST_BUDGET_BYTES } from "./cells";
+
 /** Rows read in the first pass of each sheet, to measure how many bytes its rows take. */
 const SAMPLE_ROWS = 100;
+/** The least a cell costs in a response: its value ("") and its number format ("General"), with separators. */
+const MIN_CELL_BYTES = 16;
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 export interface OfficeWorkbookOptions {
   /** Excel.run, or a fake of it in tests. */
   readonly run?: ExcelRun;
   /** Whether an Office requirement set is supported (Office.context.requirements.isSetSupported). */
   readonly supports?: (set: string, version: string) => boolean;
+  /** Time and waiting, only for telling a colleague's live run from an abandoned one (tests pass their own). */
+  readonly clock?: LockClock;
+  /** This pane's session: a run that finds its own session's lock left over takes it at once. */
+  readonly session?: string;
 }
 
 const ERROR_CODES = new Set([
@@ -37,22 +58,56 @@ const ERROR_CODES = new Set([
   "#UNKNOWN!",
 ]);
 
-const utf8 = new TextEncoder();
-function bytesOf(value: unknown): number {
-  return utf8.encode(JSON.stringify(value)).length;
+type OutputId = keyof typeof OUTPUT_SHEETS;
+/** Sheets the team edits: updated in place, cell by cell, never rebuilt. */
+const TEAM_EDITED: ReadonlySet<OutputId> = new Set<OutputId>(["settings", "templates"]);
+
+function outputIdOf(name: string): OutputId | null {
+  for (const [id, names] of Object.entries(OUTPUT_SHEETS))
+    if (names["zh-CN"] === name || names["en-US"] === name) return id as OutputId;
+  return null;
+}
+
+function markerFormula(id: string): string {
+  return `="${id}"`;
+}
+
+function markerId(formula: string): string | null {
+  return /^="([^"]*)"$/.exec(formula.trim())?.[1] ?? null;
+}
+
+/** Hidden staging sheets an earlier version of the add-in left when a run was interrupted (they hold AD_tmp tables). */
+const LEGACY_STAGING = /^~AD\d+(-\d+)?$/;
+
+const INCOMPLETE: Localized = localized(
+  "⚠ 未完成：催缴助手正在写入本表，或上次写入被中断。请重新运行，完成后此行恢复为标题。",
+  "⚠ Incomplete: Arrears Desk is writing this sheet, or its last run was interrupted. Run again; this row then shows the title.",
+);
+
+function defaultSession(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /**
  * The workbook interface on Office.js: the open workbook in Excel (desktop or the web, co-authored or not).
  * Reads and writes whole ranges in blocks under the 5 MB request limit, with a number of `context.sync()` calls
  * that grows only with the bytes moved, never with the operations; proxies never outlive their `Excel.run`.
+ *
+ * It knows its own sheets by a hidden sheet-scoped name (OWNED_SHEET_MARKER), never by their names: a sheet
+ * without it is the user's and is never cleared, deleted or written over. See README, "How the add-in talks to
+ * Excel".
  */
 export class OfficeWorkbook implements ArrearsWorkbook {
   private readonly run: ExcelRun;
   private readonly supports: (set: string, version: string) => boolean;
+  private readonly clock: LockClock;
+  private readonly session: string;
+  /** The cells of the team-edited sheets as the last read found them: what a colleague's edit is told from. */
+  private readonly read = new Map<string, { top: number; left: number; values: OfficeValue[][] }>();
+  private notes: Localized[] = [];
 
   constructor(options: OfficeWorkbookOptions = {}) {
-    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.run = options.run ?? ((runOptions, batch) => Excel.run(runOptions, batch));
     this.supports =
       options.supports ??
       ((set, version) => {
@@ -62,66 +117,108 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           return false;
         }
       });
+    this.clock = options.clock ?? {
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    };
+    this.session = options.session ?? defaultSession();
+  }
+
+  writeNotes(): readonly Localized[] {
+    return this.notes;
   }
 
   readGrid(progress?: ProgressListener): Promise<WorkbookGrid> {
-    return this.run(async (context) => {
+    // delayForCellEdit: while the user is typing in a cell, Excel waits for them instead of failing the run.
+    return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
+      const has1904 = this.supports("ExcelApi", "1.16");
+      // Workbook.use1904DateSystem (ExcelApi 1.16) is newer than the types this project builds with.
+      const workbook = context.workbook as unknown as {
+        load(props: string): void;
+        readonly use1904DateSystem?: boolean;
+      };
+      if (has1904) workbook.load("use1904DateSystem");
       await context.sync();
-      // The used ranges, and in the same request the top of every sheet (values and number formats: month
-      // headers that are dates are known by their format) — the rows a header can be in, and a sample that
-      // measures how many bytes a row takes.
-      // The add-in's rebuilt sheets (催缴分类, 催缴通知 …) are never read by the core: their cells are not loaded.
-      const sheets = worksheets.items
-        .filter((ws) => !isRebuiltOutputSheetName(ws.name))
-        .map((ws) => {
-          const used = ws.getUsedRangeOrNullObject(true);
-          used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-          const head = used.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`);
-          head.load("isNullObject,rowCount,values,numberFormat");
-          return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, head };
-        });
+      const date1904 = has1904 && workbook.use1904DateSystem === true;
+      // The used ranges and the marker of every sheet. The add-in's rebuilt sheets (by marker, or by name for
+      // the core's sake) are never read back: their cells are not loaded.
+      const sheets = worksheets.items.map((ws) => {
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+        const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
+        marker.load("isNullObject,formula");
+        return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, marker };
+      });
       await context.sync();
       const areas = sheets
-        .filter((s) => !s.used.isNullObject)
+        .filter((s) => {
+          if (s.used.isNullObject || isRebuiltOutputSheetName(s.name)) return false;
+          if (s.hidden && LEGACY_STAGING.test(s.name)) return false;
+          const id = s.marker.isNullObject ? null : markerId(s.marker.formula);
+          return !(id && !TEAM_EDITED.has(id as OutputId) && id !== "record");
+        })
         .map((s) => ({
           ...s,
           top: s.used.rowIndex,
           left: s.used.columnIndex,
           rows: s.used.rowCount,
           columns: s.used.columnCount,
-          values: [] as CellValue[][],
+          values: [] as OfficeValue[][],
           headerFormats: [] as string[][],
+          perRow: 64,
         }));
-      // A sheet whose table starts below the sampled rows has its top read on its own.
-      const late = areas.map((a) => {
-        if (!a.head.isNullObject) return null;
-        const range = a.ws.getRangeByIndexes(a.top, a.left, Math.min(a.rows, SAMPLE_ROWS), a.columns);
-        return range.load("rowCount,values,numberFormat");
-      });
-      if (late.some((r) => r !== null)) await context.sync();
       let done = 0;
       const total = areas.reduce((n, a) => n + a.rows, 0);
-      const rowBytes = new Map<string, number>();
-      const sampled = new Map<string, number>();
-      areas.forEach((a, i) => {
-        const range = late[i] ?? a.head;
-        const rows = range.values as CellValue[][];
-        for (const row of rows) a.values.push(row);
-        a.headerFormats = range.numberFormat as string[][];
-        rowBytes.set(a.name, Math.max(16, bytesOf(rows) / Math.max(1, rows.length)));
-        sampled.set(a.name, rows.length);
-        done += rows.length;
+      // The first pass: the top of every sheet (values and number formats: month headers that are dates are
+      // known by their format), as many sheets a request as the budget allows, counted by cells (a stray cell in
+      // column XFD makes a row 16,384 cells wide) — the rows a header can be in, and a sample that measures
+      // how many bytes a row takes.
+      const heads = areas.map((a) => {
+        const fit = Math.floor(Math.min(REQUEST_BUDGET_BYTES / MIN_CELL_BYTES, READ_CELLS) / a.columns);
+        return { area: a, rows: Math.max(1, Math.min(a.rows, SAMPLE_ROWS, fit)) };
       });
-      progress?.(done, total);
+      let pending: { area: (typeof areas)[number]; range: Excel.Range }[] = [];
+      let pendingBytes = 0;
+      const readHeads = async () => {
+        if (pending.length === 0) return;
+        await context.sync();
+        for (const { area, range } of pending) {
+          const rows = range.values as OfficeValue[][];
+          for (const row of rows) area.values.push(row);
+          area.headerFormats = range.numberFormat as string[][];
+          area.perRow = Math.max(16, area.columns * 3, bytesOf(rows) / Math.max(1, rows.length));
+          done += rows.length;
+        }
+        progress?.(done, total);
+        pending = [];
+        pendingBytes = 0;
+      };
+      for (const head of heads) {
+        const bytes = head.rows * head.area.columns * MIN_CELL_BYTES;
+        if (pending.length > 0 && pendingBytes + bytes > REQUEST_BUDGET_BYTES) await readHeads();
+        const range = head.area.ws.getRangeByIndexes(
+          head.area.top,
+          head.area.left,
+          head.rows,
+          head.area.columns,
+        );
+        range.load("values,numberFormat");
+        pending.push({ area: head.area, range });
+        pendingBytes += bytes;
+      }
+      await readHeads();
       // The rest in blocks sized from the first pass, as many blocks per sync as the budget allows.
       type Block = { area: (typeof areas)[number]; start: number; rows: number };
       const blocks: Block[] = [];
       for (const a of areas) {
-        const perRow = (rowBytes.get(a.name) ?? 64) * 1.5; // rows further down may be longer
-        const step = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / perRow));
-        for (let start = sampled.get(a.name) ?? 0; start < a.rows; start += step)
+        const perRow = a.perRow * 1.5; // rows further down may be longer
+        const step = Math.max(
+          1,
+          Math.min(Math.floor(REQUEST_BUDGET_BYTES / perRow), Math.floor(READ_CELLS / a.columns)),
+        );
+        for (let start = a.values.length; start < a.rows; start += step)
           blocks.push({ area: a, start, rows: Math.min(step, a.rows - start) });
       }
       // Reads blocks in one request; rows longer than the sample said make a response too large: then the
@@ -148,7 +245,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           return;
         }
         batch.forEach((block, i) => {
-          for (const row of ranges[i].values as CellValue[][]) block.area.values.push(row);
+          for (const row of ranges[i].values as OfficeValue[][]) block.area.values.push(row);
           done += block.rows;
         });
         progress?.(done, total);
@@ -156,7 +253,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       let batch: Block[] = [];
       let batchBytes = 0;
       for (const block of blocks) {
-        const bytes = block.rows * (rowBytes.get(block.area.name) ?? 64) * 1.5;
+        const bytes = block.rows * block.area.perRow * 1.5;
         if (batch.length > 0 && batchBytes + bytes > REQUEST_BUDGET_BYTES) {
           await readBatch(batch);
           batch = [];
@@ -166,141 +263,306 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         batchBytes += bytes;
       }
       if (batch.length > 0) await readBatch(batch);
-      const grids: SheetGrid[] = worksheets.items.map((ws) => {
-        const s = sheets.find((x) => x.ws === ws) ?? { name: ws.name, hidden: ws.visibility !== "Visible" };
-        const area = areas.find((a) => a.name === s.name);
+      this.read.clear();
+      for (const a of areas)
+        if (TEAM_EDITED.has(outputIdOf(a.name) as OutputId))
+          this.read.set(a.name, { top: a.top, left: a.left, values: a.values });
+      const grids: SheetGrid[] = sheets.map((s) => {
+        const area = areas.find((a) => a.ws === s.ws);
         if (!area) return { name: s.name, rows: [], firstRow: 1, firstColumn: 1, hidden: s.hidden };
         return {
           name: s.name,
-          rows: area.values.map((row, r) => row.map((v, c) => cellOf(v, area.headerFormats[r]?.[c]))),
+          rows: area.values.map((row, r) =>
+            row.map((v, c) => cellOf(v, area.headerFormats[r]?.[c], date1904)),
+          ),
           firstRow: area.top + 1,
           firstColumn: area.left + 1,
           hidden: s.hidden,
         };
       });
-      return { sheets: grids, date1904: false };
+      return { sheets: grids, date1904 };
     });
   }
 
   writeOutputs(outputs: JobOutputs, progress?: ProgressListener): Promise<void> {
     const lang = outputs.lang;
-    const layouts: SheetLayout[] = outputs.sheets.map((s) => layoutSheet(s, lang));
+    type Planned = { layout: SheetLayout; id: OutputId };
+    const planned: Planned[] = [];
     const newRecord = outputs.newRecord && outputs.append.rows.length > 0 ? outputs.newRecord : null;
-    if (newRecord) layouts.unshift(layoutSheet(newRecord, lang));
-    const append = newRecord === null && outputs.append.rows.length > 0 ? outputs.append : null;
-    return this.run(async (context) => {
+    if (newRecord) planned.push({ layout: layoutSheet(newRecord, lang), id: "record" });
+    for (const s of outputs.sheets) {
+      const id = outputIdOf(s.name);
+      if (id) planned.push({ layout: layoutSheet(s, lang), id });
+    }
+    let append = newRecord === null && outputs.append.rows.length > 0 ? outputs.append : null;
+    this.notes = [];
+    return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      const recordTables = append ? worksheets.getItem(append.sheetName).tables : null;
-      recordTables?.load("items/name");
-      await context.sync();
-      const existing = new Set(worksheets.items.map((w) => w.name));
-      const tableRanges = recordTables ? recordTables.items.map((t) => t.getRange().load("address")) : [];
-      if (tableRanges.length > 0) await context.sync();
-
-      const writer = new BatchWriter(context, progress, layouts.length + 1);
-      const temps: { layout: SheetLayout; temp: string; tables: { temp: string; name: string }[] }[] = [];
+      const lock = new RunLock(context, this.session, this.clock);
+      // Our lock, and in the same request the sheets as they are now (not as the read found them).
+      await lock.acquire(() => worksheets.load("items/name,items/id,items/visibility"), lang);
+      const writer = new BatchWriter(context, progress, planned.length + 1, () => lock.beat());
+      let touched = false;
       let writing = "";
-      let switching = false;
-      let switched = false;
       try {
-        for (const [i, layout] of layouts.entries()) {
-          writing = layout.name;
-          const temp = uniqueName(`~AD${i + 1}`, existing);
-          existing.add(temp);
-          const tables = layout.tables.map((t, j) => ({ temp: `AD_tmp${i + 1}_${j + 1}`, name: t.name }));
-          temps.push({ layout, temp, tables });
-          writer.pending.add(layout.name);
-          const ws = worksheets.add(temp);
-          ws.visibility = "Hidden";
-          await writeLayout(writer, ws, layout, tables, this.supports);
+        // Every sheet's marker, tables and charts; the team-edited sheets' cells now; the record's end now.
+        const sheets = worksheets.items.map((ws) => {
+          const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
+          marker.load("isNullObject,formula");
+          const tables = ws.tables.load("items/name,items/id");
+          const charts = ws.charts.load("items/name");
+          return {
+            ws,
+            name: ws.name,
+            id: ws.id,
+            visibility: ws.visibility,
+            marker,
+            tables,
+            charts,
+          };
+        });
+        const byName = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+        const current = new Map<string, Excel.Range>();
+        for (const p of planned) {
+          const s = sheets.find((x) => x.name === p.layout.name);
+          if (s && TEAM_EDITED.has(p.id)) {
+            const width = p.layout.values.reduce((w, r) => Math.max(w, r.length), 1);
+            current.set(
+              p.layout.name,
+              s.ws.getRangeByIndexes(0, 0, p.layout.values.length, width).load("values"),
+            );
+          }
+        }
+        const recordName = append?.sheetName ?? newRecord?.name ?? null;
+        const record = recordName ? byName(recordName) : undefined;
+        if (append && !record)
+          throw new Error(
+            lang === "zh-CN"
+              ? `工作表“${append.sheetName}”在运行期间被删除了`
+              : `the sheet "${append.sheetName}" was deleted during the run`,
+          );
+        const recordUsed = record?.ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
+        await context.sync();
+        // The record's tables' ranges ride on the next request; read only after it.
+        const recordTables = record
+          ? record.tables.items.map((t) => ({ table: t, range: t.getRange().load("address") }))
+          : [];
+        const syncsBeforeWrites = writer.syncs;
+
+        const ownedId = (s: (typeof sheets)[number]) =>
+          s.marker.isNullObject ? null : markerId(s.marker.formula);
+        // A record another session created since the read (both found none): this round goes below its rows.
+        if (newRecord && record && record.name === newRecord.name && ownedId(record) === "record") {
+          planned.splice(
+            planned.findIndex((p) => p.id === "record"),
+            1,
+          );
+          const columns = Object.fromEntries(RECORD_FIELDS.map((f, i) => [f, i + 1]));
+          append = {
+            ...outputs.append,
+            exists: true,
+            layout: { headerRow: 1, columns, lastRow: 1 },
+            lastRow: 1,
+          };
+        }
+        const takenNames = new Set(sheets.map((s) => s.name.toLowerCase()));
+        const freeName = (name: string) => {
+          for (let n = 2; ; n++) {
+            const suffix = ` (${n})`;
+            const candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
+            if (!takenNames.has(candidate.toLowerCase())) return candidate;
+          }
+        };
+        // Earlier versions' leftovers of an interrupted run: hidden, named ~AD…, holding an AD_tmp… table.
+        for (const s of sheets)
+          if (
+            s.visibility === "Hidden" &&
+            LEGACY_STAGING.test(s.name) &&
+            s.tables.items.some((t) => /^AD_tmp\d+_\d+$/.test(t.name))
+          )
+            s.ws.delete();
+
+        type Target =
+          | { kind: "new"; p: Planned; name: string }
+          | { kind: "rebuild"; p: Planned; sheet: (typeof sheets)[number]; rename: string | null }
+          | { kind: "merge"; p: Planned; sheet: (typeof sheets)[number] };
+        const targets: Target[] = [];
+        for (const p of planned) {
+          const name = p.layout.name;
+          const same = sheets.find((s) => s.name === name);
+          if (TEAM_EDITED.has(p.id) && same) {
+            targets.push({ kind: "merge", p, sheet: same });
+            continue;
+          }
+          // A team-edited sheet is never rebuilt, not even one of ours under another name (the core did not
+          // read it): without one of its name, a new one is made.
+          const owned = TEAM_EDITED.has(p.id) ? [] : sheets.filter((s) => ownedId(s) === p.id);
+          // A sheet an earlier version wrote carries no marker but holds the add-in's own table: adopted.
+          const legacy =
+            same &&
+            !TEAM_EDITED.has(p.id) &&
+            same.marker.isNullObject &&
+            same.tables.items.some((t) =>
+              p.layout.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase()),
+            )
+              ? same
+              : undefined;
+          const mine = owned.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? owned[0] ?? legacy;
+          if (mine && p.id !== "record") {
+            // Under the other language's name (the run's language changed): renamed, when the name is free.
+            const rename =
+              mine.name !== name && outputIdOf(mine.name) === p.id && !takenNames.has(name.toLowerCase())
+                ? name
+                : null;
+            if (rename) {
+              takenNames.delete(mine.name.toLowerCase());
+              takenNames.add(name.toLowerCase());
+            }
+            targets.push({ kind: "rebuild", p, sheet: mine, rename });
+            continue;
+          }
+          let target = name;
+          if (takenNames.has(name.toLowerCase())) {
+            target = freeName(name);
+            this.notes.push(
+              localized(
+                `已有一个不是催缴助手创建的工作表“${byName(name)?.name ?? name}”，它保持不变；结果写在“${target}”`,
+                `A sheet named "${byName(name)?.name ?? name}" that Arrears Desk did not make is left as it is; the results are in "${target}"`,
+              ),
+            );
+          }
+          takenNames.add(target.toLowerCase());
+          targets.push({ kind: "new", p, name: target });
+        }
+        // Table names are the workbook's: a name taken by a table on a sheet not rebuilt here gets a suffix.
+        const rebuilt = new Set(
+          targets.filter((t) => t.kind === "rebuild").map((t) => (t.kind === "rebuild" ? t.sheet.id : "")),
+        );
+        const tableNamesTaken = new Set(
+          sheets
+            .filter((s) => !rebuilt.has(s.id))
+            .flatMap((s) => s.tables.items.map((t) => t.name.toLowerCase())),
+        );
+        const tableName = (name: string) => {
+          let candidate = name;
+          for (let n = 2; tableNamesTaken.has(candidate.toLowerCase()); n++) candidate = `${name}_${n}`;
+          tableNamesTaken.add(candidate.toLowerCase());
+          return candidate;
+        };
+
+        const optional: Optional[] = [];
+        const completions: (() => void)[] = [];
+        const banner = INCOMPLETE[lang];
+        for (const t of targets) {
+          writing = t.p.layout.name;
+          writer.pending.add(writing);
+          touched = true;
+          if (t.kind === "merge") {
+            await mergeInPlace(
+              writer,
+              t.sheet,
+              t.p,
+              this.read.get(t.p.layout.name),
+              current.get(t.p.layout.name),
+            );
+            writer.step();
+            continue;
+          }
+          let ws: Excel.Worksheet;
+          // The record is the team's log, read by its header in A1: never marked, its rows are this round's.
+          const first = cellForOffice(t.p.layout.values[0]?.[0] ?? null);
+          const mark = t.p.id === "record" ? first : banner;
+          if (t.kind === "new") {
+            ws = worksheets.add(t.name);
+            ws.getRangeByIndexes(0, 0, 1, 1).values = [[mark]];
+            const marker = ws.names.add(OWNED_SHEET_MARKER, markerFormula(t.p.id), "Arrears Desk");
+            marker.visible = false;
+          } else {
+            // Rebuilt in place: the same sheet (formulas that point at it keep pointing at it). Its first cell
+            // says "incomplete" before anything else of it changes, and until the run completes.
+            ws = t.sheet.ws;
+            ws.getRangeByIndexes(0, 0, 1, 1).values = [[banner]];
+            if (t.rename) ws.name = t.rename;
+            if (t.sheet.marker.isNullObject) {
+              const marker = ws.names.add(OWNED_SHEET_MARKER, markerFormula(t.p.id), "Arrears Desk");
+              marker.visible = false;
+            }
+            for (const table of t.sheet.tables.items) table.delete();
+            for (const chart of t.sheet.charts.items) chart.delete();
+            ws.getRange().unmerge(); // a merged title would refuse a clear of part of it
+            ws.getRange("B1:XFD1").clear();
+            ws.getRange("A2:XFD1048576").clear();
+            ws.freezePanes.unfreeze();
+          }
+          await writer.add(OP_BYTES * 8);
+          const names = t.p.layout.tables.map((x) => tableName(x.name));
+          optional.push(await writeLayout(writer, ws, t.p.layout, names, mark, this.supports));
+          if (mark !== first)
+            completions.push(() => {
+              ws.getRangeByIndexes(0, 0, 1, 1).values = [[first]];
+            });
           writer.step();
         }
         await writer.flush();
-        // The switch, in one small request: old outputs out, the new ones in under their names. Until here the
-        // old outputs are untouched.
-        switching = true;
+        // Charts, autofit and print settings in their own request: Excel refusing one costs that one only.
+        const refused = await writeOptional(writer, optional);
+        if (refused.length > 0)
+          this.notes.push(
+            localized(
+              `Excel 未接受以下设置（数据已完整写入）：${refused.join("、")}`,
+              `Excel refused these settings (the data are written in full): ${refused.join(", ")}`,
+            ),
+          );
+        // The round's rows for the record, below its last row as it is now.
         writing = append?.sheetName ?? writing;
-        for (const t of temps) if (existing.has(t.layout.name)) worksheets.getItem(t.layout.name).delete();
-        for (const t of temps) {
-          const ws = worksheets.getItem(t.temp);
-          ws.name = t.layout.name;
-          ws.visibility = "Visible";
-          for (const table of t.tables) ws.tables.getItem(table.temp).name = table.name;
-        }
-        // The record goes with the switch when it fits in the same request (the usual round); a large round is
-        // appended after it, in requests under the budget. Should one of those fail, the rows already there are
-        // this round's, and a rerun the same day adds only the missing ones.
-        const appendRecordNow = async () => {
-          if (!append) return;
-          const i = tableRanges.findIndex((r) => rowOf(r.address) === (append.layout?.headerRow ?? -1));
-          const table =
-            recordTables && i >= 0 ? { table: recordTables.items[i], address: tableRanges[i].address } : null;
+        for (const done of completions) done();
+        if (append && record) {
+          if (recordTables.length > 0 && writer.syncs === syncsBeforeWrites) await writer.flush(true);
+          const freshLast =
+            recordUsed && !recordUsed.isNullObject ? recordUsed.rowIndex + recordUsed.rowCount : 0;
           await appendRecord(
             writer,
-            worksheets.getItem(append.sheetName),
+            record.ws,
             append,
             lang,
-            table,
+            recordTables,
+            freshLast,
             this.supports("ExcelApi", "1.13"),
           );
-        };
-        const small = append !== null && bytesOf(append.rows) < REQUEST_BUDGET_BYTES * 0.8;
-        if (small) await appendRecordNow();
-        await context.sync();
-        writer.reset();
-        switched = true;
-        if (append && !small) {
-          writing = append.sheetName;
-          await appendRecordNow();
-          await writer.flush();
         }
+        lock.release();
+        await writer.flush(true);
         progress?.(1, 1);
       } catch (error) {
-        // Before the switch nothing of the old outputs has been touched: take the half-written copies away.
-        if (!switching) {
-          try {
-            for (const t of temps) worksheets.getItem(t.temp).delete();
-            await context.sync();
-          } catch {
-            // the original error says more
-          }
+        try {
+          lock.release();
+          await context.sync();
+        } catch {
+          // the run's own error says more; an abandoned lock is taken over by the next run
         }
         const reason = error instanceof Error ? error.message : String(error);
-        if (!switching && writer.pending.size > 0)
-          writing = [...writer.pending].join(lang === "zh-CN" ? "”、“" : '", "');
-        if (switched)
-          throw new Error(
-            lang === "zh-CN"
-              ? `结果工作表已更新，但“${writing}”未能全部追加：${reason}。请当天重新运行，已登记的行不会重复`
-              : `The result sheets are updated, but "${writing}" was not wholly appended: ${reason}. Run again today: rows already logged are not added twice`,
-          );
+        if (writer.pending.size > 0) writing = [...writer.pending].join(lang === "zh-CN" ? "”、“" : '", "');
         throw new Error(
           lang === "zh-CN"
-            ? switching
-              ? `替换结果工作表时出错（“${writing}”）：${reason}。新结果在以“~AD”开头的隐藏工作表中，请重新运行`
-              : `写入“${writing}”时出错，之前的结果和您的工作表都未改动：${reason}`
-            : switching
-              ? `Replacing the result sheets failed ("${writing}"): ${reason}. The new results are in hidden sheets named "~AD…"; run again`
-              : `Writing "${writing}" failed; the earlier results and your sheets are unchanged: ${reason}`,
+            ? touched
+              ? `写入“${writing}”时出错：${reason}。您的工作表未改动；第一行标有“未完成”的结果工作表请重新运行补全（催缴记录中已登记的行不会重复）`
+              : `写入“${writing}”前出错，您的工作表和之前的结果都未改动：${reason}`
+            : touched
+              ? `Writing "${writing}" failed: ${reason}. Your sheets are unchanged; run again to complete the result sheets marked "Incomplete" in their first row (rows already in the record are not added twice)`
+              : `Writing "${writing}" failed before anything was changed; your sheets and the earlier results are as they were: ${reason}`,
         );
       }
     });
   }
 }
 
-function isPayloadLimit(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return /PayloadSizeLimitExceeded/.test(`${code} ${error instanceof Error ? error.message : ""}`);
-}
-
 /** Office gives a date header as a serial number with a date format: the core wants a date. */
-function cellOf(value: unknown, format: string | undefined): CellValue {
+function cellOf(value: unknown, format: string | undefined, date1904: boolean): CellValue {
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "string") return ERROR_CODES.has(value) ? { error: value } : value;
   if (typeof value === "number") {
     if (format && isDateFormat(format) && value > 0 && value < 2_958_466)
-      return new Date(Math.round((value - 25569) * 86_400_000));
+      return new Date(Math.round((value + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
     return value;
   }
   if (typeof value === "boolean") return value;
@@ -318,198 +580,101 @@ function rowOf(address: string): number {
   return m ? Number(m[1]) : -1;
 }
 
-function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
-  return name;
-}
+const same = (a: OfficeValue | undefined, b: OfficeValue | undefined) => String(a ?? "") === String(b ?? "");
 
-/** Queues operations and syncs when the queued bytes near the request budget. */
-class BatchWriter {
-  private bytes = 0;
-  /** Sheets with operations in the request not yet sent: the ones a failed sync was writing. */
-  readonly pending = new Set<string>();
-  private done = 0;
-  syncs = 0;
-
-  constructor(
-    readonly context: Excel.RequestContext,
-    private readonly progress: ProgressListener | undefined,
-    private readonly steps: number,
-  ) {}
-
-  /** Accounts for an operation of about this many bytes, syncing first when it would pass the budget. */
-  async add(bytes: number): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) await this.flush();
-    this.bytes += bytes;
-  }
-
-  /** The queued operations went with a sync made elsewhere. */
-  reset(): void {
-    this.bytes = 0;
-    this.pending.clear();
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    await this.context.sync();
-    this.syncs++;
-    this.bytes = 0;
-    this.pending.clear();
-  }
-
-  /** A sheet is queued: report progress (the sync happens when the budget or the end asks for it). */
-  step(): void {
-    this.done++;
-    this.progress?.(this.done, this.steps);
-  }
-}
-
-const OP_BYTES = 200;
-const FORMULA_LIKE = /^[=+\-@]/;
-
-function address(rect: Rect): string {
-  const from = `${columnLetter(rect.column + 1)}${rect.row + 1}`;
-  const to = `${columnLetter(rect.column + rect.columns)}${rect.row + rect.rows}`;
-  return from === to ? from : `${from}:${to}`;
-}
-
-function cellForOffice(value: CellValue, asText: boolean): string | number | boolean {
-  if (value === null) return "";
-  if (value instanceof Date) return value.getTime() / 86_400_000 + 25569;
-  if (typeof value === "object") return `'${value.error}`;
-  // Text is never a formula: a leading apostrophe keeps "=1+1" or "-张三" as typed.
-  if (typeof value === "string" && !asText && FORMULA_LIKE.test(value)) return `'${value}`;
-  return value;
-}
-
-async function writeLayout(
+/**
+ * A team-edited sheet (催缴设置, 通知模板) updated in place: a cell is written only where the add-in's value
+ * differs from what the read found and nobody has changed the cell since; notes beside the table, rows a
+ * colleague typed and any edit made during the run stay. A cell the add-in leaves blank is cleared only inside
+ * its table (a problem in the 检查 column that is gone). Marked as the add-in's if it was not.
+ */
+async function mergeInPlace(
   writer: BatchWriter,
-  ws: Excel.Worksheet,
-  layout: SheetLayout,
-  tables: readonly { temp: string; name: string }[],
-  supports: (set: string, version: string) => boolean,
+  sheet: { ws: Excel.Worksheet; marker: Excel.NamedItem },
+  p: { layout: SheetLayout; id: string },
+  read: { top: number; left: number; values: OfficeValue[][] } | undefined,
+  now: Excel.Range | undefined,
 ): Promise<void> {
-  const width = layout.values.reduce((w, r) => Math.max(w, r.length), 1);
-  layout.columnWidths.forEach((w, i) => {
-    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 5.6 + 5);
-  });
-  await writer.add(OP_BYTES * layout.columnWidths.length);
-  // Text columns are formatted as text before their values arrive.
-  // Excel reads a value that starts with = + - as a formula whatever the cell's format; a leading apostrophe
-  // (in a General cell) keeps it text. Such cells in text columns go back to General, one by one: they are rare.
-  const textCells = new Set<string>();
-  let formulaLike = 0;
-  for (const rect of layout.textRects) {
-    ws.getRange(address(rect)).numberFormat = "@" as unknown as string[][];
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      const value = layout.values[r]?.[rect.column];
-      if (typeof value === "string" && FORMULA_LIKE.test(value)) {
-        ws.getRangeByIndexes(r, rect.column, 1, 1).numberFormat = "General" as unknown as string[][];
-        formulaLike++;
-      } else textCells.add(`${r},${rect.column}`);
-    }
+  const { ws } = sheet;
+  if (sheet.marker.isNullObject) {
+    const marker = ws.names.add(OWNED_SHEET_MARKER, markerFormula(p.id), "Arrears Desk");
+    marker.visible = false;
   }
-  await writer.add(OP_BYTES * (layout.textRects.length + formulaLike));
-  // Values in row blocks under the budget.
-  let start = 0;
-  while (start < layout.values.length) {
-    let bytes = 0;
-    const rows: (string | number | boolean)[][] = [];
-    for (let r = start; r < layout.values.length; r++) {
-      const row = Array.from({ length: width }, (_, c) =>
-        cellForOffice(layout.values[r][c] ?? null, textCells.has(`${r},${c}`)),
-      );
-      const rowBytes = bytesOf(row) + 1;
-      if (rows.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES * 0.9) break;
-      rows.push(row);
-      bytes += rowBytes;
-    }
-    await writer.add(bytes);
-    ws.getRangeByIndexes(start, 0, rows.length, width).values = rows;
-    start += rows.length;
-  }
-  for (const f of layout.formats) {
-    const range = ws.getRange(address(f.rect));
-    const format = range.format;
-    if (f.bold !== undefined) format.font.bold = f.bold;
-    if (f.size !== undefined) format.font.size = f.size;
-    if (f.color) format.font.color = `#${f.color}`;
-    if (f.fill) format.fill.color = `#${f.fill}`;
-    if (f.horizontal)
-      format.horizontalAlignment =
-        f.horizontal === "center" ? "Center" : f.horizontal === "right" ? "Right" : "Left";
-    if (f.vertical) format.verticalAlignment = f.vertical === "top" ? "Top" : "Center";
-    if (f.wrap !== undefined) format.wrapText = f.wrap;
-    if (f.numberFormat) range.numberFormat = f.numberFormat as unknown as string[][];
-    if (f.border)
-      for (const edge of [
-        "EdgeTop",
-        "EdgeBottom",
-        "EdgeLeft",
-        "EdgeRight",
-        "InsideVertical",
-        "InsideHorizontal",
-      ]) {
-        const border = format.borders.getItem(edge as Excel.BorderIndex);
-        border.style = "Continuous";
-        border.color = `#${BORDER_COLOUR}`;
-      }
-    await writer.add(OP_BYTES * 3);
-  }
-  for (const m of layout.merges) ws.getRange(address(m)).merge(false);
-  for (const h of layout.rowHeights) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
-  // Excel sizes wrapped rows itself: one call per table body, not one per row.
-  for (const body of layout.wrappedBodies) ws.getRange(address(body)).format.autofitRows();
-  await writer.add(
-    OP_BYTES * (layout.merges.length + layout.rowHeights.length + layout.wrappedBodies.length),
-  );
-  layout.tables.forEach((t, i) => {
-    const table = ws.tables.add(address(t.rect), true);
-    table.name = tables[i].temp;
-    table.style = "TableStyleMedium2";
-  });
-  if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
-  if (supports("ExcelApi", "1.9")) {
-    const page = ws.pageLayout;
-    page.paperSize = "A4";
-    page.orientation = layout.landscape ? "Landscape" : "Portrait";
-    page.centerHorizontally = true;
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.setPrintArea(address(layout.printArea));
-    if (layout.printTitleRow !== null)
-      page.setPrintTitleRows(`$${layout.printTitleRow + 1}:$${layout.printTitleRow + 1}`);
-  }
-  for (const chart of layout.charts) {
-    const type = chart.type === "pie" ? "Pie" : chart.type === "bar" ? "BarClustered" : "ColumnClustered";
-    const made = ws.charts.add(type, ws.getRange(address(chart.values)), "Columns");
-    made.title.text = chart.title;
-    const series = made.series.getItemAt(0);
-    series.name = chart.seriesName;
-    series.setXAxisValues(ws.getRange(address(chart.categories)));
-    const a = chart.anchor;
-    made.setPosition(
-      `${columnLetter(a.fromColumn + 1)}${a.fromRow + 1}`,
-      `${columnLetter(a.toColumn)}${a.toRow}`,
+  const currentValues = (now?.values ?? []) as OfficeValue[][];
+  const baseAt = (r: number, c: number) =>
+    read ? (read.values[r - read.top]?.[c - read.left] ?? "") : (currentValues[r]?.[c] ?? "");
+  const inTable = (r: number, c: number) =>
+    p.layout.tables.some(
+      (t) =>
+        r > t.rect.row &&
+        r < t.rect.row + t.rect.rows &&
+        c >= t.rect.column &&
+        c < t.rect.column + t.rect.columns,
     );
-  }
-  await writer.add(OP_BYTES * (layout.tables.length * 3 + layout.charts.length * 6 + 8));
+  const inText = (r: number, c: number) =>
+    p.layout.textRects.some(
+      (t) => r >= t.row && r < t.row + t.rows && c >= t.column && c < t.column + t.columns,
+    );
+  let ops = 0;
+  p.layout.values.forEach((row, r) => {
+    let run: { start: number; values: OfficeValue[] } | null = null;
+    const flushRun = () => {
+      if (!run) return;
+      const range = ws.getRangeByIndexes(r, run.start, 1, run.values.length);
+      if (run.values.every((_, i) => inText(r, run!.start + i)))
+        range.numberFormat = "@" as unknown as string[][];
+      range.values = [run.values];
+      ops += 2;
+      run = null;
+    };
+    const width = Math.max(row.length, currentValues[r]?.length ?? 0);
+    // A row whose first cell no longer says what the add-in put there (a row inserted by hand, a moved one) is
+    // the team's: only its empty cells may be filled.
+    const rowIsOurs = same(readBack(row[0] ?? null), baseAt(r, 0));
+    for (let c = 0; c < width; c++) {
+      const ours = row[c] ?? null;
+      const base = baseAt(r, c);
+      const theirs = currentValues[r]?.[c] ?? "";
+      const wanted = ours === null ? (inTable(r, c) ? "" : null) : readBack(ours);
+      const write =
+        wanted !== null &&
+        !same(wanted, base) &&
+        same(theirs, base) &&
+        !same(wanted, theirs) &&
+        (rowIsOurs || same(base, ""));
+      if (!write) {
+        flushRun();
+        continue;
+      }
+      const value = ours === null ? "" : cellForOffice(ours);
+      if (run) (run as { values: OfficeValue[] }).values.push(value);
+      else run = { start: c, values: [value] };
+    }
+    flushRun();
+  });
+  await writer.add(OP_BYTES * (ops + 2) + bytesOf(p.layout.values));
 }
 
 /**
- * Adds the round's rows below the last row of the record, in the columns its header names; rows already there are
- * never rewritten. An Excel table over the record is stretched over the new rows (ExcelApi 1.13), not added to
- * with rows.add, which co-authoring turns into merge conflicts.
+ * Adds the round's rows below the last row of the record as it is now, in the columns its header names; rows
+ * already there are never rewritten, and rows another run added since the read (a colleague's run of the same
+ * round) are not added twice. Text columns are made text first ("5-12", "0101" stay as typed). An Excel table
+ * over the record is stretched over the new rows (ExcelApi 1.13), not added to with rows.add, which co-authoring
+ * turns into merge conflicts.
  */
 async function appendRecord(
   writer: BatchWriter,
   ws: Excel.Worksheet,
   append: RecordAppend,
   lang: Lang,
-  table: { table: Excel.Table; address: string } | null,
+  tables: readonly { table: Excel.Table; range: Excel.Range }[],
+  freshLast: number,
   canResize: boolean,
 ): Promise<void> {
-  const { headerRow, columns, newHeaders, firstRow: start } = recordPlacement(append, table === null);
+  const headerRow0 = append.layout?.headerRow ?? -1;
+  const ti = tables.findIndex((t) => rowOf(t.range.address) === headerRow0);
+  const table = ti >= 0 ? tables[ti] : null;
+  const { headerRow, columns, newHeaders, firstRow: planned } = recordPlacement(append, table === null);
   for (const { column, header } of newHeaders) {
     const cell = ws.getCell(headerRow - 1, column - 1);
     cell.values = [[header]];
@@ -518,35 +683,55 @@ async function appendRecord(
   const used = Object.values(columns).filter((c): c is number => c !== undefined);
   const left = Math.min(...used);
   const right = Math.max(...used);
-  const rows = append.rows.map((values) => {
-    const row: (string | number | boolean | null)[] = Array(right - left + 1).fill(null);
+  let rows = append.rows.map((values) => {
+    const row: (OfficeValue | null)[] = Array(right - left + 1).fill(null);
     RECORD_FIELDS.forEach((field, i) => {
       const c = columns[field];
-      if (c !== undefined) row[c - left] = cellForOffice(values[i] ?? null, false);
+      if (c !== undefined) row[c - left] = cellForOffice(values[i] ?? null);
     });
     return row;
   });
+  // Rows added since the read (below what the read saw): another run's, or a colleague's.
+  const seenLast = Math.max(append.lastRow, append.layout?.lastRow ?? 0, headerRow);
+  if (freshLast > seenLast) {
+    const added = ws
+      .getRangeByIndexes(seenLast, left - 1, freshLast - seenLast, right - left + 1)
+      .load("values");
+    await writer.flush(true);
+    const keyOf = (cells: readonly (OfficeValue | null)[]) =>
+      (["date", "room", "stage"] as const)
+        .map((f) => {
+          const c = columns[f];
+          const v = c === undefined ? "" : cells[c - left];
+          return String(v ?? "").replace(/^'/, "");
+        })
+        .join("\u0001");
+    const there = new Set((added.values as OfficeValue[][]).map(keyOf));
+    rows = rows.filter((row) => !there.has(keyOf(row)));
+  }
+  const start = Math.max(planned, freshLast + 1);
   // null leaves a cell as it is: columns between the record's own are not the record's to write.
   for (let from = 0; from < rows.length;) {
     let bytes = 0;
     let to = from;
     while (to < rows.length && (to === from || bytes + bytesOf(rows[to]) < REQUEST_BUDGET_BYTES * 0.9))
       bytes += bytesOf(rows[to++]);
-    await writer.add(bytes + OP_BYTES * RECORD_FIELDS.length);
+    await writer.add(bytes + OP_BYTES * (RECORD_FIELDS.length + 1));
     const top = start - 1 + from;
-    ws.getRangeByIndexes(top, left - 1, to - from, right - left + 1).values = rows.slice(from, to) as (
-      string | number | boolean
-    )[][];
     RECORD_FIELDS.forEach((field, i) => {
       const c = columns[field];
-      const format = numberFormat(append.columns[i].format, lang);
+      const format = append.columns[i].format === "text" ? "@" : numberFormat(append.columns[i].format, lang);
       if (c === undefined || !format) return;
       ws.getRangeByIndexes(top, c - 1, to - from, 1).numberFormat = format as unknown as string[][];
     });
+    ws.getRangeByIndexes(top, left - 1, to - from, right - left + 1).values = rows.slice(
+      from,
+      to,
+    ) as OfficeValue[][];
     from = to;
   }
-  if (table && canResize) {
-    const m = /\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(table.address.replace(/^.*!/, ""));
+  if (table && canResize && rows.length > 0) {
+    const m = /\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(table.range.address.replace(/^.*!/, ""));
     if (m && Number(m[2]) === headerRow)
       table.table.resize(`${m[1]}${m[2]}:${m[3]}${Math.max(Number(m[4]), start + rows.length - 1)}`);
   }

@@ -9,6 +9,7 @@ import {
   TabList,
   Text,
   makeStyles,
+  Theme,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -31,14 +32,20 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App(props: { host: PaneHost; lang: Lang; onLanguage?: () => void }) {
+export function App(props: {
+  host: PaneHost;
+  lang: Lang;
+  onLanguage?: () => void;
+  /** Office's theme (dark in dark Office); light by default. */
+  theme?: Theme;
+}) {
   const { host, lang } = props;
   const styles = useStyles();
   const { state, busyLabel, progress, error, notice, cancel } = usePaneState(host, lang);
   const { t, outcome, written } = state;
   const [step, setStep] = React.useState<StepId>("read");
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
+    <FluentProvider theme={props.theme ?? webLightTheme} lang={lang}>
       <main className={styles.root} aria-busy={busyLabel !== null}>
         <div className={styles.header}>
           <Text as="h1" weight="semibold" size={400}>

@@ -1,46 +1,41 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { systemClock } from "../core/clock";
+import { isDarkOfficeTheme, lacksExcelApi } from "../office/host-info";
+import { onSelectRow, selectCell } from "../office/selection";
 import { OfficeWorkbook } from "../office/workbook";
 import { App } from "./App";
 import { PaneHost } from "./host";
-import { paneLanguage } from "./strings";
+import { paneLanguage, translator } from "./strings";
 
-/** The pane in Excel: the open workbook through Office.js. */
+/** The pane in Excel: the open workbook through Office.js (src/office); this file only mounts it. */
 function excelHost(): PaneHost {
-  return {
-    kind: "excel",
-    workbook: new OfficeWorkbook(),
-    fileName: workbookName(),
-    clock: systemClock,
-    async selectCell(sheet, row, column) {
-      await Excel.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRange(column ? `${column}${row}` : `${row}:${row}`).select();
-        await context.sync();
-      });
-    },
-    async onSelectRow(listener) {
-      // Selection events fire for this user only; the handler reads the selection fresh each time.
-      const handler = () =>
-        void Excel.run(async (context) => {
-          const range = context.workbook.getSelectedRange();
-          range.load("rowIndex");
-          const ws = range.worksheet;
-          ws.load("name");
-          await context.sync();
-          listener(ws.name, range.rowIndex + 1);
-        }).catch(() => undefined);
-      await new Promise<void>((resolve) =>
-        Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, handler, () =>
-          resolve(),
-        ),
-      );
-      return () =>
-        Office.context.document.removeHandlerAsync(Office.EventType.DocumentSelectionChanged, { handler });
-    },
-  };
+  const workbook = new OfficeWorkbook({ session: paneSession() });
+  return { kind: "excel", workbook, fileName: workbookName(), clock: systemClock, selectCell, onSelectRow };
+}
+
+/**
+ * This pane's session, kept across reloads of the pane in this window (two windows on one workbook are two
+ * sessions): a run lock left by this pane's interrupted run is then taken over at once, not after a minute.
+ */
+function paneSession(): string | undefined {
+  try {
+    const key = "arrears-desk-session";
+    const kept = window.sessionStorage.getItem(key);
+    if (kept) return kept;
+    const made = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    window.sessionStorage.setItem(key, made);
+    return made;
+  } catch {
+    return undefined;
+  }
 }
 
 function workbookName(): string {
@@ -51,7 +46,19 @@ function workbookName(): string {
 void Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) return;
+  const lang = paneLanguage(Office.context.displayLanguage);
+  const theme = isDarkOfficeTheme(Office.context.officeTheme) ? webDarkTheme : webLightTheme;
+  const isSetSupported = (set: string, version: string) =>
+    Office.context.requirements.isSetSupported(set, version);
   createRoot(container).render(
-    <App host={excelHost()} lang={paneLanguage(Office.context.displayLanguage)} />,
+    lacksExcelApi(isSetSupported) ? (
+      <FluentProvider theme={theme} lang={lang}>
+        <MessageBar intent="error">
+          <MessageBarBody>{translator(lang)("excelApiMissing")}</MessageBarBody>
+        </MessageBar>
+      </FluentProvider>
+    ) : (
+      <App host={excelHost()} lang={lang} theme={theme} />
+    ),
   );
 });

@@ -3,6 +3,10 @@ import { Lang } from "../core/text";
 /** The pane's own words; the domain's words (kinds, flags, stages, reasons) come from the core, localised there. */
 const STRINGS = {
   appTitle: ["物业费催缴助手", "Arrears Desk"],
+  excelApiMissing: [
+    "此版本的 Excel 太旧，无法运行物业费催缴助手（需要 Excel JavaScript API 1.7：Microsoft 365、Excel 网页版、Office 2019 或更新版本）。请在 Excel 网页版中打开此工作簿，或使用浏览器页面处理文件。",
+    "This version of Excel is too old for Arrears Desk (it needs the Excel JavaScript API 1.7: Microsoft 365, Excel on the web, Office 2019 or later). Open the workbook in Excel on the web, or use the browser page on the file.",
+  ],
   stepRead: ["1 读取", "1 Read"],
   stepClassify: ["2 分类", "2 Classify"],
   stepBoards: ["3 公告栏与看板", "3 Bulletin & dashboard"],

@@ -1,7 +1,7 @@
 import { runJob } from "../../src/core/job";
 import { jobOutputs, runJobOnWorkbook } from "../../src/core/workbook";
 import { OfficeWorkbook } from "../../src/office/workbook";
-import { FakeExcel } from "../support/excel-fake";
+import { FakeExcel, FakeSheet } from "../support/excel-fake";
 
 const LIMIT = 5 * 1024 * 1024;
 const OUTPUTS = ["催缴分类", "公告栏", "催缴看板", "催缴通知", "通知模板", "催缴设置", "读取报告"];
@@ -89,9 +89,9 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     const before = JSON.stringify(fake.sheet("台账").values());
     const outcome = await runJobOnWorkbook(officeOn(fake), OPTIONS);
     expect(outcome.ok).toBe(true);
-    expect(fake.names()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
+    expect(fake.sheetNames()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
     expect(JSON.stringify(fake.sheet("台账").values())).toBe(before);
-    expect(fake.names().some((n) => n.startsWith("~AD"))).toBe(false);
+    expect(fake.sheetNames().some((n) => n.startsWith("~AD"))).toBe(false);
     expect(fake.sheets.every((s) => s.visibility === "Visible")).toBe(true);
     const classification = fake.sheet("催缴分类");
     expect(classification.tables).toHaveLength(1);
@@ -139,27 +139,37 @@ describe("the Office.js edge on a counting fake of Excel", () => {
       expect(fake.syncs).toBeLessThanOrEqual(8 + Math.ceil(fake.totalRequestBytes / 3_000_000));
     }
     process.stdout.write(`Office.js edge on the fake: ${JSON.stringify(measured)}\n`);
-    // Small sheets: a fixed number of syncs. Large ones: only the chunking adds syncs (bytes ÷ 4 MB).
-    expect(measured[0].syncs).toBeLessThanOrEqual(6);
+    // Small sheets: a fixed number of syncs (read 3; write: the lock with the sheet list, the markers, the data,
+    // the optional parts, the completion). Large ones: only the chunking adds syncs (bytes ÷ 4 MB).
+    expect(measured[0].syncs).toBeLessThanOrEqual(8);
   }, 180_000);
 
-  it("a failure in the middle of writing leaves the earlier outputs and the user's sheet as they were", async () => {
+  it("a failure in the middle of writing leaves the user's sheets as they were, each output as it was or marked incomplete, and the next run completes them", async () => {
     const fake = new FakeExcel();
     fake.addSheet("台账", ledger(20));
     const office = officeOn(fake);
     await runJobOnWorkbook(office, OPTIONS);
-    const snapshot = () =>
-      JSON.stringify(fake.sheets.map((s) => [s.name, s.visibility, s.values(), s.tables.map((t) => t.name)]));
-    const before = snapshot();
-    // A co-author changed nothing; the second run fails while writing its third sheet's values.
+    const snapshot = (s: FakeSheet) =>
+      JSON.stringify([s.name, s.visibility, s.values(), s.tables.map((t) => t.name)]);
+    const before = new Map(fake.sheets.map((s) => [s, snapshot(s)]));
+    const user = snapshot(fake.sheet("台账"));
+    // The second run fails while writing its third sheet's values.
     fake.operations = 0;
     fake.failOperationKind = /^range\.values$/;
     fake.failAtOperation = 3;
-    await expect(runJobOnWorkbook(office, { ...OPTIONS, roundDate: "2026-11-24" })).rejects.toThrow(
-      /写入“.*公告栏.*”时出错，之前的结果和您的工作表都未改动/,
+    await expect(runJobOnWorkbook(office, OPTIONS)).rejects.toThrow(
+      /写入“.*公告栏.*”时出错：.*您的工作表未改动；第一行标有“未完成”的结果工作表请重新运行补全/,
     );
-    expect(snapshot()).toBe(before);
-    expect(fake.names().some((n) => n.startsWith("~AD"))).toBe(false);
+    expect(snapshot(fake.sheet("台账"))).toBe(user);
+    // The same sheets (nothing deleted or added), each either as it was or saying so in its first cell.
+    expect(fake.sheets).toEqual([...before.keys()]);
+    for (const [sheet, was] of before)
+      if (snapshot(sheet) !== was) expect(String(sheet.cells[0]?.[0]?.value)).toMatch(/^⚠ 未完成/);
+    expect(fake.sheets.some((s) => String(s.cells[0]?.[0]?.value).startsWith("⚠"))).toBe(true);
+    fake.failAtOperation = null;
+    await runJobOnWorkbook(office, OPTIONS);
+    expect(fake.sheets).toEqual([...before.keys()]);
+    for (const [sheet, was] of before) expect(snapshot(sheet)).toBe(was);
   });
 
   it("running twice gives the same sheets, and a later round appends to the record without rewriting it", async () => {
@@ -172,11 +182,12 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(first.length).toBeGreaterThan(1);
     await runJobOnWorkbook(office, OPTIONS); // same day: nothing logged twice
     expect(record()).toEqual(first);
-    expect(fake.names()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
+    expect(fake.sheetNames()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
     const before = fake.syncs;
     await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
-    // Read (2); sheet names and the record's tables (1), their ranges (1); the sheets (1); the switch with the rows (1).
-    expect(fake.syncs - before).toBeLessThanOrEqual(6);
+    // Read (3); the lock with the sheet list (1), markers, tables and the record's end (1); the sheets (1); the
+    // optional parts (1); the completion with the record's rows (1).
+    expect(fake.syncs - before).toBeLessThanOrEqual(8);
     const later = record();
     expect(later.length).toBeGreaterThan(first.length);
     expect(later.slice(0, first.length)).toEqual(first);
@@ -210,7 +221,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     fake.operations = 0;
     fake.failOperationKind = /^range\.values$/;
     fake.failAtOperation = 2;
-    await expect(runJobOnWorkbook(office, later)).rejects.toThrow(/之前的结果和您的工作表都未改动/);
+    await expect(runJobOnWorkbook(office, later)).rejects.toThrow(/您的工作表未改动/);
     expect(record()).toEqual(first);
     // Run again: the round is logged once; a third run the same day adds nothing.
     fake.failAtOperation = null;

@@ -1,0 +1,102 @@
+import { Lang } from "../core/text";
+import { errorCode } from "./cells";
+
+/**
+ * A workbook-scoped hidden name held while a run writes: two co-authors running at once take turns instead of
+ * writing over each other. Its value changes with every request of the run (a heartbeat), so a run that finds it
+ * can tell a live run (the value moves) from a run abandoned part-way (the value stands still for LOCK_STALE_MS,
+ * by the finder's own clock — never compared with another machine's), and takes an abandoned one over.
+ */
+export const LOCK_NAME = "ArrearsDesk_Run";
+export const LOCK_STALE_MS = 60_000;
+export const LOCK_POLL_MS = 5_000;
+export const LOCK_WAIT_MS = 90_000;
+
+export interface LockClock {
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export class RunLock {
+  private beats = 0;
+  private item: Excel.NamedItem | null = null;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly session: string,
+    private readonly clock: LockClock,
+  ) {}
+
+  private value(): string {
+    return `="${this.session}:${this.beats}"`;
+  }
+
+  /**
+   * Takes the lock, and with the same request queues `withFirstRequest` (loads for the run's first look at the
+   * workbook): one round trip when nobody else is running.
+   */
+  async acquire(withFirstRequest: () => void, lang: Lang): Promise<void> {
+    const names = this.context.workbook.names;
+    let seen: { value: string; since: number } | null = null;
+    const started = this.clock.now();
+    for (;;) {
+      const item = names.add(LOCK_NAME, this.value(), "Arrears Desk: a run is writing");
+      item.visible = false;
+      withFirstRequest();
+      let failure: unknown;
+      try {
+        await this.context.sync();
+        this.item = item;
+        return;
+      } catch (error) {
+        failure = error;
+      }
+      // Whatever code Excel gives a taken name, the name is there: another run holds it. If it is not there,
+      // the request failed for another reason, which is the run's error.
+      const held = names.getItemOrNullObject(LOCK_NAME);
+      held.load("isNullObject,formula");
+      await this.context.sync();
+      const taken = /ItemAlreadyExists|already exists/i.test(errorCode(failure));
+      if (held.isNullObject) {
+        if (taken) continue;
+        throw failure;
+      }
+      const value = held.formula;
+      const now = this.clock.now();
+      if (!seen || seen.value !== value) seen = { value, since: now };
+      if (value.startsWith(`="${this.session}:`)) {
+        // This pane's own: a leftover of its earlier run (take it over), or added by the request that failed.
+        held.delete();
+        await this.context.sync();
+        if (taken) continue;
+        throw failure;
+      }
+      if (now - seen.since >= LOCK_STALE_MS) {
+        // A run abandoned part-way: take it over.
+        held.delete();
+        await this.context.sync();
+        continue;
+      }
+      if (now - started >= LOCK_WAIT_MS)
+        throw new Error(
+          lang === "zh-CN"
+            ? "另一位同事正在此工作簿上运行催缴助手，尚未完成。请稍后再运行一次"
+            : "A colleague is running Arrears Desk on this workbook and has not finished. Run again in a minute",
+        );
+      await this.clock.sleep(LOCK_POLL_MS);
+    }
+  }
+
+  /** Queues the heartbeat: called before every request of the run. */
+  beat(): void {
+    if (!this.item) return;
+    this.beats++;
+    this.item.formula = this.value();
+  }
+
+  /** Queues the release (it goes with the run's last request). */
+  release(): void {
+    this.item?.delete();
+    this.item = null;
+  }
+}

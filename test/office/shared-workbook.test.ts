@@ -1,0 +1,376 @@
+import { OWNED_SHEET_MARKER, jobOutputs, runJobOnWorkbook } from "../../src/core/workbook";
+import { runJob } from "../../src/core/job";
+import { OfficeWorkbook } from "../../src/office/workbook";
+import { FakeExcel, FakeSheet } from "../support/excel-fake";
+
+// The add-in in a workbook a team co-authors (issue 13): each finding's test, on a fake as strict as Excel.
+
+const LIMIT = 5 * 1024 * 1024;
+const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
+const LATER = { today: "2026-11-28", asOf: "2026-11-20", roundDate: "2026-11-28" };
+
+function ledger(n: number, owner = (i: number) => `业主${i}`): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [
+    ["锦绣花园 物业费欠费台账", null, null, null, null, null],
+    ["房号", "业主", "电话", "欠费月数", "欠费金额", "催缴员"],
+  ];
+  for (let i = 0; i < n; i++) {
+    const months = i % 5 === 0 ? 0 : i % 7 === 0 ? 9 : (i % 4) + 1;
+    rows.push([
+      `${(i % 30) + 1}-${Math.floor(i / 30) + 1}01`,
+      owner(i),
+      `138${String(i).padStart(8, "0")}`,
+      months,
+      months * 300,
+      `催缴员${i % 6}`,
+    ]);
+  }
+  return rows;
+}
+
+/** A clock for the run lock: waiting advances it, and lets the other session run meanwhile. */
+function testClock() {
+  let now = 0;
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+}
+
+function session(fake: FakeExcel, name = "a", clock = testClock()): OfficeWorkbook {
+  return new OfficeWorkbook({ run: fake.run, supports: () => true, clock, session: name });
+}
+
+const snapshot = (s: FakeSheet) =>
+  JSON.stringify([s.name, s.visibility, s.values(), s.tables.map((t) => [t.name, t.rect])]);
+const marked = (s: FakeSheet) => s.names.find((n) => n.name === OWNED_SHEET_MARKER)?.formula ?? null;
+const rowOf = (sheet: FakeSheet, first: string) => sheet.values().findIndex((r) => r[0] === first);
+
+describe("the add-in in a shared workbook (issue 13)", () => {
+  it("1. never deletes or writes over a user's sheet named like an output: writes beside it and says so", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(10));
+    const mine = fake.addSheet("公告栏", [["本周值班：王师傅"], ["电梯维保 12 月 3 日"]]);
+    const before = snapshot(mine);
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    expect(fake.sheets).toContain(mine);
+    expect(snapshot(mine)).toBe(before);
+    expect(marked(mine)).toBeNull();
+    const ours = fake.sheet("公告栏 (2)");
+    expect(marked(ours)).toBe('="bulletin"');
+    expect(ours.values()[0][0]).toMatch(/公告|锦绣花园/);
+    expect(
+      office
+        .writeNotes()
+        .map((n) => n["zh-CN"])
+        .join(),
+    ).toMatch(/“公告栏”.*保持不变.*“公告栏 \(2\)”/);
+    // The next run finds its own sheet by the marker: the same (2), no (3), the user's still untouched.
+    await runJobOnWorkbook(office, LATER);
+    expect(fake.sheet("公告栏 (2)")).toBe(ours);
+    expect(fake.sheetNames().filter((n) => n.startsWith("公告栏"))).toEqual(["公告栏", "公告栏 (2)"]);
+    expect(snapshot(mine)).toBe(before);
+  });
+
+  it("2. team-edited sheets are updated in place (a colleague's edit during the run and notes beside the table stay), rebuilt sheets keep their identity", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const sheets = new Map(fake.sheets.map((s) => [s.name, s]));
+    const settings = fake.sheet("催缴设置");
+    settings.type("G4", "组长备注：电话改了再跑一次"); // a note beside the table
+    const grid = await office.readGrid();
+    // While the run works, a colleague types the service phone into the settings.
+    const phoneRow = rowOf(settings, "客服电话");
+    expect(phoneRow).toBeGreaterThan(0);
+    settings.type(`B${phoneRow + 1}`, "0571-88886666");
+    const outcome = runJob(grid, LATER);
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    await office.writeOutputs(jobOutputs(outcome.result));
+    // Every sheet is the same sheet as before (a formula pointing at 公告栏 would still point at it).
+    for (const [name, sheet] of sheets) expect(fake.sheet(name)).toBe(sheet);
+    expect(fake.sheet("催缴设置").cell(`B${phoneRow + 1}`)?.value).toBe("0571-88886666");
+    expect(fake.sheet("催缴设置").cell("G4")?.value).toBe("组长备注：电话改了再跑一次");
+    expect(fake.sheet("公告栏").values()[0][0]).not.toMatch(/^⚠/);
+  });
+
+  it("3. a run abandoned between two syncs blocks nothing: the next run completes and leaves nothing hidden", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake, "a"), OPTIONS);
+    // The pane closes in the middle of the next run's writes.
+    fake.abandonAtSync = fake.syncs + 6;
+    await expect(runJobOnWorkbook(session(fake, "a"), LATER)).rejects.toThrow();
+    // A colleague's session runs next, and again.
+    const next = session(fake, "b");
+    const outcome = await runJobOnWorkbook(next, LATER);
+    expect(outcome.ok).toBe(true);
+    await runJobOnWorkbook(next, LATER);
+    expect(fake.sheets.every((s) => s.visibility === "Visible")).toBe(true);
+    expect(fake.names).toEqual([]);
+    expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
+    const grid = await next.readGrid();
+    expect(grid.sheets.filter((s) => s.rows.length > 0).map((s) => s.name)).toEqual([
+      "台账",
+      "催缴记录",
+      "通知模板",
+      "催缴设置",
+    ]);
+  });
+
+  it("4. a sheet a co-author adds under an output's name between two syncs is never deleted", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const start = fake.syncs;
+    let theirs: FakeSheet | null = null;
+    // Just after this run has read the workbook, a co-author deletes 公告栏 and makes a sheet of their own under it.
+    fake.between = (sync) => {
+      if (sync !== start + 4) return;
+      fake.deleteSheet("公告栏");
+      theirs = fake.addSheet("公告栏", [["我的公告：周六停车场清洗"]]);
+    };
+    await runJobOnWorkbook(office, LATER).catch(() => undefined);
+    fake.between = null;
+    await runJobOnWorkbook(office, LATER);
+    expect(theirs).not.toBeNull();
+    expect(fake.sheets).toContain(theirs);
+    expect(fake.sheet("公告栏").values()).toEqual([["我的公告：周六停车场清洗"]]);
+    expect(marked(fake.sheet("公告栏 (2)"))).toBe('="bulletin"');
+  });
+
+  it("5. sheet names are case-insensitive: a user's 'dashboard' stays, ours goes beside it", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Ledger", ledger(10));
+    const user = fake.addSheet("dashboard", [["my own numbers"], [42]]);
+    const office = session(fake);
+    const outcome = await runJobOnWorkbook(office, { ...OPTIONS, lang: "en-US" });
+    expect(outcome.ok).toBe(true);
+    expect(snapshot(user)).toBe(JSON.stringify(["dashboard", "Visible", [["my own numbers"], [42]], []]));
+    expect(marked(fake.sheets.find((s) => s.name === "Dashboard (2)") as FakeSheet)).toBe('="dashboard"');
+    expect(fake.sheets.every((s) => s.visibility === "Visible")).toBe(true);
+    expect(
+      office
+        .writeNotes()
+        .map((n) => n["en-US"])
+        .join(),
+    ).toMatch(/"dashboard".*"Dashboard \(2\)"/);
+  });
+
+  it("6. rooms such as 5-12 and 0101 are appended to the record as text, never as a date or a number", async () => {
+    const fake = new FakeExcel();
+    const rows = ledger(12);
+    rows[3][0] = "5-12";
+    rows[4][0] = "0101";
+    fake.addSheet("台账", rows);
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const first = fake.sheet("催缴记录").values().length;
+    await runJobOnWorkbook(office, LATER);
+    const record = fake.sheet("催缴记录");
+    const added = record.values().slice(first);
+    const room = record.values()[0].indexOf("房号");
+    expect(added.map((r) => r[room])).toEqual(expect.arrayContaining(["5-12", "0101"]));
+    expect(record.cells.flat().some((c) => c?.formula)).toBe(false);
+  });
+
+  it("7. the first read is budgeted by bytes (a stray cell in column XFD), and text that looks like a formula costs no operation per cell", async () => {
+    const fake = new FakeExcel();
+    for (const name of ["台账", "备用", "草稿"]) {
+      const rows: (string | number | null)[][] = ledger(120);
+      rows[5] = [...rows[5], ...Array(16_382).fill(null), "x"];
+      fake.addSheet(name, rows);
+    }
+    const grid = await session(fake).readGrid();
+    expect(fake.maxResponseBytes).toBeLessThan(LIMIT);
+    expect(grid.sheets[0].rows).toHaveLength(122);
+
+    const big = new FakeExcel();
+    big.addSheet(
+      "台账",
+      ledger(20_000, (i) => `-业主${i}`),
+    );
+    await runJobOnWorkbook(session(big), OPTIONS);
+    expect(big.maxRequestBytes).toBeLessThan(LIMIT);
+    const owners = big.sheet("催缴分类").cells.flat();
+    expect(owners.some((c) => c?.formula)).toBe(false);
+    expect(owners.some((c) => typeof c?.value === "string" && c.value.startsWith("-业主"))).toBe(true);
+  }, 120_000);
+
+  it("8. a print setting Excel refuses costs that setting only: the data, the charts and the other sheets are whole", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    fake.refuseOperations = /^pageLayout\.zoom$/;
+    const office = session(fake);
+    const outcome = await runJobOnWorkbook(office, OPTIONS);
+    expect(outcome.ok).toBe(true);
+    expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
+    expect(fake.sheet("催缴看板").charts.length).toBeGreaterThan(0);
+    expect(fake.sheet("催缴看板").charts.length).toBe(
+      new Set(fake.sheet("催缴看板").charts.map((c) => c.title)).size,
+    );
+    expect(fake.sheet("公告栏").printTitleRows).toMatch(/^\$\d+:\$\d+$/);
+    expect(
+      office
+        .writeNotes()
+        .map((n) => n["zh-CN"])
+        .join(),
+    ).toMatch(/未接受/);
+  });
+
+  it("9. waits while the user edits a cell, reads the 1904 date system, and puts tables on their own sheet whichever is active", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("月度", [
+      ["房号", 44196, 44227],
+      ["1-101", 300, 300],
+    ]);
+    sheet.numberFormats.push({ rect: { row: 0, column: 1, rows: 1, columns: 2 }, format: "yyyy-mm" });
+    fake.use1904DateSystem = true;
+    fake.cellEditing = true;
+    const grid = await session(fake).readGrid();
+    expect(grid.date1904).toBe(true);
+    expect(grid.sheets[0].rows[0][1]).toEqual(new Date("2025-01-01T00:00:00Z"));
+
+    const other = new FakeExcel();
+    const user = other.addSheet("台账", ledger(10));
+    other.activeSheet = user;
+    other.cellEditing = true;
+    await runJobOnWorkbook(session(other), OPTIONS);
+    expect(user.tables).toEqual([]);
+    expect(other.sheet("催缴分类").tables).toHaveLength(1);
+  });
+
+  it("two sessions on one workbook, interleaved, with a colleague typing meanwhile, lose nothing of either's or the user's", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(30));
+    await runJobOnWorkbook(session(fake, "setup"), OPTIONS);
+    const ledgerBefore = snapshot(fake.sheet("台账"));
+    const recordBefore = fake.sheet("催缴记录").values();
+    const sheets = [...fake.sheets];
+    const settings = fake.sheet("催缴设置");
+    const phoneRow = rowOf(settings, "客服电话");
+    // The colleague types into the settings and adds a record row by hand while both runs are under way.
+    const start = fake.syncs;
+    fake.between = (sync) => {
+      if (sync === start + 5) settings.type(`B${phoneRow + 1}`, "0571-88886666");
+      if (sync === start + 7) {
+        const record = fake.sheet("催缴记录");
+        const row = record.values().length;
+        record.type(`A${row + 1}`, "2026-11-27");
+        record.type(`B${row + 1}`, "9-901");
+        record.type(`G${row + 1}`, "承诺缴费");
+      }
+    };
+    const clock = testClock();
+    const [a, b] = await Promise.all([
+      runJobOnWorkbook(session(fake, "a", clock), LATER),
+      runJobOnWorkbook(session(fake, "b", clock), LATER),
+    ]);
+    fake.between = null;
+    expect(a.ok && b.ok).toBe(true);
+    expect(snapshot(fake.sheet("台账"))).toBe(ledgerBefore);
+    expect(fake.sheets).toEqual(sheets);
+    expect(fake.names).toEqual([]);
+    expect(settings.cell(`B${phoneRow + 1}`)?.value).toBe("0571-88886666");
+    const record = fake.sheet("催缴记录").values();
+    expect(record.slice(0, recordBefore.length)).toEqual(recordBefore);
+    expect(record.some((r) => r[1] === "9-901" && r[6] === "承诺缴费")).toBe(true);
+    // The round is logged once: no notice twice, none lost.
+    const logged = record
+      .slice(recordBefore.length)
+      .filter((r) => r[0] !== "2026-11-27")
+      .map((r) => `${r[0]} ${r[1]} ${r[3]}`);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(new Set(logged).size).toBe(logged.length);
+    const single = new FakeExcel();
+    single.addSheet("台账", ledger(30));
+    await runJobOnWorkbook(session(single), OPTIONS);
+    const singleBefore = single.sheet("催缴记录").values().length;
+    await runJobOnWorkbook(session(single), LATER);
+    expect(logged.length).toBe(single.sheet("催缴记录").values().length - singleBefore);
+    expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
+  });
+
+  it("two sessions running the very first round at once make one record, each notice in it once", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(20));
+    const clock = testClock();
+    const sa = session(fake, "a", clock),
+      sb = session(fake, "b", clock);
+    const [a, b] = await Promise.all([runJobOnWorkbook(sa, OPTIONS), runJobOnWorkbook(sb, OPTIONS)]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(fake.sheetNames().filter((n) => n.startsWith("催缴记录"))).toEqual(["催缴记录"]);
+    const rows = fake.sheet("催缴记录").values().slice(1);
+    const keys = rows.map((r) => `${r[0]} ${r[1]} ${r[3]}`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
+
+  it("a sheet an earlier version wrote (no marker, the add-in's table in it) is adopted and rebuilt in place, not duplicated", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake), OPTIONS);
+    for (const sheet of fake.sheets) sheet.names.splice(0); // as an earlier version left them
+    const classification = fake.sheet("催缴分类");
+    await runJobOnWorkbook(session(fake), LATER);
+    expect(fake.sheet("催缴分类")).toBe(classification);
+    expect(marked(classification)).toBe('="classification"');
+    expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
+
+  it("4. a run that finds a colleague's run writing waits for it, and says so when it does not finish", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake, "a"), OPTIONS);
+    // A colleague's run holds the lock and is alive: its value moves with every request it makes.
+    fake.names.push({ name: "ArrearsDesk_Run", formula: '="colleague:0"', visible: false });
+    let beat = 0;
+    fake.between = () => {
+      const lock = fake.names.find((n) => n.name === "ArrearsDesk_Run");
+      if (lock) lock.formula = `="colleague:${++beat}"`;
+    };
+    const before = fake.sheets.map(snapshot);
+    await expect(runJobOnWorkbook(session(fake, "b"), LATER)).rejects.toThrow(/另一位同事正在此工作簿上运行/);
+    expect(fake.sheets.map(snapshot)).toEqual(before);
+    // The colleague's run ends: the next try goes through.
+    fake.between = null;
+    fake.names.splice(0);
+    expect((await runJobOnWorkbook(session(fake, "b"), LATER)).ok).toBe(true);
+  });
+
+  it("2. a row a colleague inserted by hand inside the settings table is never written over", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const settings = fake.sheet("催缴设置");
+    const phoneRow = rowOf(settings, "客服电话");
+    // Excel's "insert row" above 客服电话: everything below moves down one.
+    settings.cells.splice(phoneRow, 0, [{ value: "注意" }, { value: "下周换号码" }]);
+    const typed = settings.values();
+    await runJobOnWorkbook(office, LATER);
+    expect(settings.values()[phoneRow].slice(0, 2)).toEqual(["注意", "下周换号码"]);
+    for (let r = 0; r < typed.length; r++)
+      for (let c = 0; c < typed[r].length; c++)
+        if (typed[r][c] !== "" && r !== 0)
+          expect([r, c, settings.values()[r]?.[c]]).toEqual([r, c, typed[r][c]]);
+  });
+
+  it("a run in the other language rebuilds the same sheets under that language's names, none twice", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(fake), OPTIONS);
+    const bulletin = fake.sheet("公告栏");
+    await runJobOnWorkbook(session(fake), { ...LATER, lang: "en-US" });
+    expect(bulletin.name).toBe("Bulletin");
+    expect(fake.sheets).toContain(bulletin);
+    expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
+});
