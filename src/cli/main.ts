@@ -9,7 +9,7 @@ import { lettersDocx } from "../export/letters-docx";
 import { Lang } from "../core/text";
 import { isoDate } from "../core/values";
 import { WorkbookOpenError } from "../xlsx/open";
-import { readFileBytes } from "../xlsx/node-file";
+import { readFileBytes } from "./node-file";
 import { runOnWorkbookFile } from "../xlsx/run";
 
 export interface CliIo {

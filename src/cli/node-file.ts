@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { OpenedWorkbook, WorkbookOpenError, openWorkbookFile } from "./open";
+import { OpenedWorkbook, WorkbookOpenError, openWorkbookFile } from "../xlsx/open";
 
 /** Reads a workbook file from disk for the command line; every failure is a one-line WorkbookOpenError. */
 export async function readWorkbookFile(filePath: string): Promise<OpenedWorkbook> {
