@@ -20,6 +20,7 @@ import {
   writeRound,
 } from "./files";
 import { runOnWorkbookFile } from "../xlsx/run";
+import { WorkbookWriteError } from "../xlsx/package-rows";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -205,6 +206,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   } catch (error) {
     if (error instanceof FileError) {
       io.stderr(`arrears-desk: ${error.text[args.lang ?? "zh-CN"]}\n`);
+      return 1;
+    }
+    if (error instanceof WorkbookWriteError) {
+      io.stderr(`arrears-desk: ${args.input}: ${error.text[args.lang ?? "zh-CN"]}\n`);
       return 1;
     }
     if (error instanceof WorkbookOpenError) {
