@@ -391,13 +391,24 @@ class PackageParts {
     }
     const record = tables.find((t) => t.ref.r1 === headerRow);
     let start: number;
+    let inserted = false;
     if (record) {
-      // Right after the table's data rows; whatever is below them moves down.
-      start = record.ref.r2 - record.totals + 1;
-      const below = Math.max(lastRowOf(xml), append.lastRow);
-      if (below >= start) {
-        if (below + count > EXCEL_MAX_ROWS) throw tooManyRows(append.sheetName, count);
-        xml = insertRows(xml, start, count);
+      // Rows typed right below a table belong to it (Excel stretches a table as one types under it), so the round
+      // goes below them — unless a totals row or a merged range is in the way: then right after the data rows,
+      // and whatever is below moves down.
+      const dataEnd = record.ref.r2 - record.totals;
+      start = Math.max(placement.firstRow, dataEnd + 1);
+      const inTheWay = mergedRanges(xml).some(
+        (m) => m.r2 > dataEnd && m.r1 < start + count && m.c1 <= record.ref.c2 && m.c2 >= record.ref.c1,
+      );
+      if (record.totals > 0 || inTheWay) {
+        start = dataEnd + 1;
+        const below = Math.max(lastRowOf(xml), append.lastRow);
+        if (below >= start) {
+          if (below + count > EXCEL_MAX_ROWS) throw tooManyRows(append.sheetName, count);
+          xml = insertRows(xml, start, count);
+          inserted = true;
+        }
       }
     } else {
       start = placement.firstRow;
@@ -441,10 +452,10 @@ class PackageParts {
     for (const table of tables) {
       const { ref } = table;
       // The record's table grows by the new rows; a table below them moves down with its rows.
-      const movesDown = record !== undefined && table !== record && ref.r1 >= start;
+      const movesDown = record !== undefined && table !== record && ref.r1 >= start && inserted;
       if (table !== record && !movesDown) continue;
       const top = movesDown ? ref.r1 + count : ref.r1;
-      const bottom = ref.r2 + count;
+      const bottom = table === record && !inserted ? Math.max(ref.r2, end) : ref.r2 + count;
       const cols = (r1: number, r2: number) => `${columnLetter(ref.c1)}${r1}:${columnLetter(ref.c2)}${r2}`;
       let tableXmlText = table.xml.replace(
         /(<(?:\w+:)?table\b[^>]*?\sref=")[^"]+"/,
