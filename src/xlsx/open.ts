@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
 import { parseCsv, decodeText } from "./csv";
+import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
 
 /** A file that cannot be read, with one line a collection manager can act on. */
 export class WorkbookOpenError extends Error {
@@ -67,6 +68,21 @@ export async function loadPackage(
     throw new WorkbookOpenError(`${base}: not an Excel workbook (the file is damaged or is not .xlsx)`);
   }
   checkSizes(zip, base);
+  const twice = duplicateNames(data);
+  if (twice.length > 0)
+    throw new WorkbookOpenError(
+      `${base}: the file holds two parts named ${twice[0]}, so it is not clear which one is the workbook's; it is damaged or was tampered with — open it in Excel or WPS and save it again as .xlsx`,
+    );
+  let over: Awaited<ReturnType<typeof checkEntries>>;
+  try {
+    over = await checkEntries(zip, { part: MAX_PART_BYTES, total: MAX_TOTAL_BYTES });
+  } catch (error) {
+    if (!(error instanceof ZipDamage)) throw error;
+    throw new WorkbookOpenError(
+      `${base}: the file is damaged (${error.message}); open it in Excel or WPS and save it again as .xlsx, or use an undamaged copy`,
+    );
+  }
+  if (over) throw tooBig(base, over.over === "part" ? MAX_PART_BYTES : MAX_TOTAL_BYTES);
   await repairPackage(zip, base, warnings, forObjectModel);
   return zip;
 }
@@ -121,6 +137,12 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+function tooBig(base: string, limit: number): WorkbookOpenError {
+  return new WorkbookOpenError(
+    `${base}: the file unpacks to more than ${Math.round(limit / 1024 / 1024)} MB, far beyond any arrears sheet; refused`,
+  );
+}
+
 /** JSZip keeps each entry's declared size from the central directory; read it before anything is inflated. */
 function checkSizes(zip: JSZip, base: string): void {
   let total = 0;
@@ -128,9 +150,7 @@ function checkSizes(zip: JSZip, base: string): void {
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     total += size;
     if (size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
-      throw new WorkbookOpenError(
-        `${base}: the file unpacks to more than ${Math.round((size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES) / 1024 / 1024)} MB, far beyond any arrears sheet; refused`,
-      );
+      throw tooBig(base, size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES);
     }
   }
 }
