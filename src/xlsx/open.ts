@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
 import { parseCsv, decodeText } from "./csv";
 import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
+import { xmlDamage } from "./xml-check";
 
 /** A file that cannot be read, with one line a collection manager can act on. */
 export class WorkbookOpenError extends Error {
@@ -84,6 +85,7 @@ export async function loadPackage(
   }
   if (over) throw tooBig(base, over.over === "part" ? MAX_PART_BYTES : MAX_TOTAL_BYTES);
   await repairPackage(zip, base, warnings, forObjectModel);
+  await refuseDamagedParts(zip, base);
   return zip;
 }
 
@@ -135,6 +137,33 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** Every XML part well-formed, or the file refused naming the part (and its sheet): nothing damaged is read around or copied on. */
+async function refuseDamagedParts(zip: JSZip, base: string): Promise<void> {
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || !/\.(xml|rels)$/i.test(name)) continue;
+    const damage = xmlDamage(await entry.async("string"));
+    if (damage === null) continue;
+    const sheet = await sheetOfPart(zip, name);
+    throw new WorkbookOpenError(
+      `${base}: the part ${name}${sheet ? ` (sheet "${sheet}")` : ""} is damaged: ${damage}; open the file in Excel or WPS and save it again as .xlsx, or use an undamaged copy`,
+    );
+  }
+}
+
+async function sheetOfPart(zip: JSZip, part: string): Promise<string | null> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const target = part.replace(/^xl\//, "");
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const t = /Target="\/?(?:xl\/)?([^"]+)"/.exec(m[0])?.[1];
+    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
+    if (t !== target || !id) continue;
+    for (const s of workbook.matchAll(/<sheet\b[^>]*>/g))
+      if (s[0].includes(`"${id}"`)) return /name="([^"]*)"/.exec(s[0])?.[1] ?? null;
+  }
+  return null;
 }
 
 function tooBig(base: string, limit: number): WorkbookOpenError {

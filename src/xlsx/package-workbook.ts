@@ -5,9 +5,10 @@ import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/record";
 import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec, addChartsToZip } from "./chart";
-import { loadPackage } from "./open";
+import { WorkbookOpenError, loadPackage } from "./open";
 import {
   NS_REL,
+  PackageDamage,
   attribute,
   partText,
   readPackageGrid,
@@ -71,7 +72,15 @@ export class PackageWorkbook implements ArrearsWorkbook {
       warnings.push(
         "the workbook has macros: the output copy is an .xlsx without them (the input file keeps them)",
       );
-    const { grid } = await readPackageGrid(zip, warnings);
+    let grid: WorkbookGrid;
+    try {
+      grid = (await readPackageGrid(zip, warnings)).grid;
+    } catch (error) {
+      if (!(error instanceof PackageDamage)) throw error;
+      throw new WorkbookOpenError(
+        `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}; the file is damaged — open it in Excel or WPS and save it again as .xlsx`,
+      );
+    }
     return new PackageWorkbook(zip, grid, warnings);
   }
 
