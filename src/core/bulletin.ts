@@ -1,9 +1,10 @@
+import { sumYuan } from "./money";
 import { Verdict } from "./classify";
 import { CellValue } from "./grid";
 import { Household } from "./household";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "./output";
 import { MaskMode, Settings } from "./settings";
-import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "./text";
+import { Lang, Localized, formatYuan, localized, naturalOrder } from "./text";
 import { IsoDate } from "./values";
 
 /** Two-character surnames, so that 欧阳娜娜 is masked 欧阳** and not 欧**. */
@@ -120,7 +121,7 @@ export function buildBulletin(
     minMonths: settings.bulletinMinMonths,
     thanks,
     arrears,
-    arrearsTotal: roundCents(arrears.reduce((sum, e) => sum + (e.amount ?? 0), 0)),
+    arrearsTotal: sumYuan(arrears.map((e) => e.amount ?? 0)),
     disputedLeftOff,
     toCheck,
   };
