@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FIELDS, Field } from "../core/fields";
+import { columnLetter } from "../core/grid";
 import { Layout } from "../core/household";
 
 import { mailingCsv, smsCsv } from "../core/exports";
@@ -144,6 +145,8 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         if (!m || !(FIELDS as readonly string[]).includes(m[1])) {
           throw new UsageError(`--column takes FIELD=COLUMN such as amount=F; fields: ${FIELDS.join(", ")}`);
         }
+        if (columnNumber(m[2].toUpperCase()) > 16_384)
+          throw new UsageError(`--column ${v}: a worksheet's last column is XFD`);
         args.columns[m[1] as Field] = m[2].toUpperCase();
         break;
       }
@@ -324,6 +327,31 @@ async function runLocked(
   }
   const job = outcome.job;
   const round = job.round;
+  const sheetName = job.read.sheet;
+  const file = path.basename(args.input);
+  for (const [field, letter] of Object.entries(args.columns)) {
+    if (!letter || columnNumber(letter) <= outcome.lastColumn) continue;
+    io.stderr(
+      `arrears-desk: ${
+        localized(
+          `${file}：--column ${field}=${letter}：工作表“${sheetName}”只用到第 ${columnLetter(outcome.lastColumn)} 列，${letter} 列是空的；请检查列字母。未写入任何文件`,
+          `${file}: --column ${field}=${letter}: sheet "${sheetName}" ends at column ${columnLetter(outcome.lastColumn)}, so column ${letter} is empty; check the letter. Nothing was written`,
+        )[job.lang]
+      }\n`,
+    );
+    return 1;
+  }
+  if (args.layout && job.verdicts.length === 0) {
+    io.stderr(
+      `arrears-desk: ${
+        localized(
+          `${file}：--layout ${args.layout}：按这种格式在工作表“${sheetName}”中找不到任何一户；去掉 --layout 让它自动识别，或换一种格式。未写入任何文件`,
+          `${file}: --layout ${args.layout}: no household was found on sheet "${sheetName}" read that way; leave --layout out to detect the layout, or try another. Nothing was written`,
+        )[job.lang]
+      }\n`,
+    );
+    return 1;
+  }
   const later = [
     ...new Set(job.record.entries.filter((e) => e.stage !== null && e.date > round.date).map((e) => e.date)),
   ].sort();
@@ -378,6 +406,12 @@ async function runLocked(
     );
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
 }
 
 function utf8(text: string): Uint8Array {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/grid";
-import { parseCsv, decodeText } from "./csv";
+import { CsvError, parseCsv, decodeText } from "./csv";
 import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
 import { xmlDamage } from "./xml-check";
 
@@ -41,7 +41,14 @@ function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
       .replace(/^.*[\\/]/, "")
       .replace(/\.csv$/i, "")
       .slice(0, 31) || "CSV";
-  const sheet = parseCsv(decodeText(bytes), name);
+  let sheet: SheetGrid;
+  try {
+    sheet = parseCsv(decodeText(bytes), name);
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new WorkbookOpenError(`${fileName.replace(/^.*[\\/]/, "")}: ${error.message}`);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheet.name);
   for (const row of sheet.rows)
@@ -69,6 +76,10 @@ export async function loadPackage(
     throw new WorkbookOpenError(`${base}: not an Excel workbook (the file is damaged or is not .xlsx)`);
   }
   checkSizes(zip, base);
+  if (zip.file("xl/workbook.bin") || /\.xlsb$/i.test(base))
+    throw new WorkbookOpenError(
+      `${base}: this is an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx (Excel Workbook), then run again`,
+    );
   const twice = duplicateNames(data);
   if (twice.length > 0)
     throw new WorkbookOpenError(

@@ -9,6 +9,7 @@ import { WorkbookOpenError, loadPackage } from "./open";
 import {
   NS_REL,
   PackageDamage,
+  PackageSheet,
   attribute,
   partText,
   readPackageGrid,
@@ -19,7 +20,7 @@ import {
   withContentType,
   withRelationship,
 } from "./package-read";
-import { cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
+import { SPREADSHEETML, cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
 import { StyleBook } from "./package-styles";
 import {
   CellRange,
@@ -72,6 +73,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
       warnings.push(
         "the workbook has macros: the output copy is an .xlsx without them (the input file keeps them)",
       );
+    await restoreMissingSheets(zip, warnings);
     let grid: WorkbookGrid;
     try {
       grid = (await readPackageGrid(zip, warnings)).grid;
@@ -126,6 +128,32 @@ export class PackageWorkbook implements ArrearsWorkbook {
     }
     pkg.commit();
     await addChartsToZip(this.zip, charts);
+  }
+}
+
+/**
+ * A sheet whose worksheet part is missing from the package (a damaged or hand-made zip): an empty worksheet is put in
+ * its place, with a warning, so the rest of the workbook is read and written directly rather than through the
+ * object model.
+ */
+async function restoreMissingSheets(zip: JSZip, warnings: string[]): Promise<void> {
+  let sheets: PackageSheet[];
+  try {
+    sheets = (await workbookSheets(zip)).sheets;
+  } catch {
+    return;
+  }
+  for (const sheet of sheets) {
+    if (zip.file(sheet.part)) continue;
+    zip.file(
+      sheet.part,
+      `${XML_HEAD}<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheetData/></worksheet>`,
+    );
+    const types = (await partText(zip, "[Content_Types].xml")) ?? "";
+    if (types) zip.file("[Content_Types].xml", withContentType(types, `/${sheet.part}`, TYPES.worksheet));
+    warnings.push(
+      `sheet "${sheet.name}": its part ${sheet.part} is missing from the file, so it was read as an empty sheet (and is empty in the output)`,
+    );
   }
 }
 

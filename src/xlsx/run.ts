@@ -14,6 +14,8 @@ export type XlsxRunOutcome =
       readonly warnings: readonly string[];
       /** The workbook: the input's sheets and the add-in's sheets, with charts. */
       readonly output: Uint8Array;
+      /** The last column (1-based) with anything in it on the sheet that was read. */
+      readonly lastColumn: number;
     }
   | {
       readonly ok: false;
@@ -32,9 +34,18 @@ export async function runOnWorkbookFile(
   options: JobOptions,
 ): Promise<XlsxRunOutcome> {
   const workbook = await openFileWorkbook(data, fileName);
+  const grid = await workbook.readGrid();
   const outcome = await runJobOnWorkbook(workbook, options);
   if (!outcome.ok) return outcome;
-  return { ok: true, job: outcome.result, warnings: workbook.warnings, output: await workbook.save() };
+  const sheet = grid.sheets.find((s) => s.name === outcome.result.read.sheet);
+  const width = sheet ? Math.max(0, ...sheet.rows.map((r) => r.length)) : 0;
+  return {
+    ok: true,
+    job: outcome.result,
+    warnings: workbook.warnings,
+    output: await workbook.save(),
+    lastColumn: sheet ? sheet.firstColumn + width - 1 : 0,
+  };
 }
 
 /**
@@ -45,7 +56,9 @@ export async function openFileWorkbook(
   data: Uint8Array,
   fileName: string,
 ): Promise<PackageWorkbook | ExcelJsWorkbook> {
-  if (/\.csv$/i.test(fileName)) return ExcelJsWorkbook.open(data, fileName);
+  // A workbook saved under a .csv name is read as the workbook it is.
+  const isZip = data[0] === 0x50 && data[1] === 0x4b;
+  if (/\.csv$/i.test(fileName) && !isZip) return ExcelJsWorkbook.open(data, fileName);
   try {
     return await PackageWorkbook.open(data, fileName);
   } catch (error) {

@@ -192,4 +192,18 @@ describe("the command line never loses a round", () => {
     expect((await cli("run", SAMPLE, ...RUN, "--out", path.join(dir, "x.csv"))).code).toBe(2);
     expect(fs.readdirSync(dir)).toEqual([]);
   }, 60_000);
+
+  it("refuses a column beyond Excel's last, a column beyond the sheet, and a forced layout that finds no household", async () => {
+    const dir = tmpDir();
+    const out = path.join(dir, "o.xlsx");
+    expect((await cli("run", SAMPLE, ...RUN, "--out", out, "--column", "amount=XFE")).code).toBe(2);
+    const beyond = await cli("run", SAMPLE, ...RUN, "--out", out, "--column", "amount=ZZ");
+    expect(beyond.code).toBe(1);
+    expect(beyond.stderr).toContain("amount=ZZ");
+    expect(beyond.stderr.trim().split("\n")).toHaveLength(1);
+    const bill = await cli("run", SAMPLE, ...RUN, "--out", out, "--layout", "bill");
+    expect(bill.code).toBe(1);
+    expect(bill.stderr).toContain("--layout bill");
+    expect(fs.existsSync(out)).toBe(false);
+  }, 60_000);
 });
