@@ -216,7 +216,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       return 1;
     }
     if (error instanceof WorkbookOpenError) {
-      io.stderr(`arrears-desk: ${error.message}\n`);
+      io.stderr(`arrears-desk: ${error.text(args.lang ?? "zh-CN")}\n`);
       return 1;
     }
     // A fault of ours, not of the file: one line the user can act on; the detail only when asked for.

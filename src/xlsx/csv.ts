@@ -1,7 +1,15 @@
 import { CellValue, SheetGrid } from "../core/grid";
 
 /** A CSV file that cannot be read as it is, with the row; the caller adds the file's name. */
-export class CsvError extends Error {}
+export class CsvError extends Error {
+  constructor(
+    message: string,
+    /** The message in Chinese. */
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Text of a CSV file: UTF-16 with a byte-order mark (Excel's "Unicode text"), or without one when every other byte
@@ -124,6 +132,7 @@ export function parseCsv(
   if (quoted)
     throw new CsvError(
       `line ${quoteLine}, field ${quoteColumn}: a quote (") is opened and never closed, so the rest of the file would be read as one cell; close the quote (or save the sheet again as CSV) and run again`,
+      `第 ${quoteLine} 行第 ${quoteColumn} 个字段：引号（"）没有闭合，文件其余部分会被读成一个单元格；请补上引号（或重新另存为 CSV）后再运行`,
     );
   if (field !== "" || row.length > 0 || wasQuoted) endRow();
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c === null)) rows.pop();

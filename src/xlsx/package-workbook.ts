@@ -81,6 +81,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
       if (!(error instanceof PackageDamage)) throw error;
       throw new WorkbookOpenError(
         `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}; the file is damaged — open it in Excel or WPS and save it again as .xlsx`,
+        `${fileName.replace(/^.*[\\/]/, "")}：${error.message}；文件已损坏——请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
       );
     }
     return new PackageWorkbook(zip, grid, warnings);

@@ -206,4 +206,21 @@ describe("the command line never loses a round", () => {
     expect(bill.stderr).toContain("--layout bill");
     expect(fs.existsSync(out)).toBe(false);
   }, 60_000);
+
+  it("13. a file refused is named in one line in the user's language", async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, "old.xls");
+    fs.writeFileSync(
+      file,
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]),
+    );
+    const zh = await cli("run", file);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain("旧版 .xls");
+    expect(zh.stderr.trim().split("\n")).toHaveLength(1);
+    const en = await cli("run", file, "--lang", "en-US");
+    expect(en.stderr).toContain("old .xls workbook");
+    const missing = await cli("run", path.join(dir, "nope.xlsx"));
+    expect(missing.stderr).toContain("文件不存在");
+  });
 });
