@@ -44,15 +44,16 @@ export async function openWorkbookFile(
   return openXlsx(bytes, fileName);
 }
 
-function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
+/** The grid of a .csv's bytes (one sheet named after the file); a CSV that cannot be read is refused with its line. */
+export function openCsvGrid(bytes: Uint8Array, fileName: string): { grid: WorkbookGrid } {
   const name =
     fileName
       .replace(/^.*[\\/]/, "")
       .replace(/\.csv$/i, "")
+      .replace(/[[\]:*?/\\]/g, "_")
       .slice(0, 31) || "CSV";
-  let sheet: SheetGrid;
   try {
-    sheet = parseCsv(decodeText(bytes), name);
+    return { grid: { sheets: [parseCsv(decodeText(bytes), name)], date1904: false } };
   } catch (error) {
     if (error instanceof CsvError)
       throw new WorkbookOpenError(
@@ -61,11 +62,17 @@ function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
       );
     throw error;
   }
+}
+
+/** A .csv as an ExcelJS workbook and its grid (to compare the readers). */
+function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
+  const { grid } = openCsvGrid(bytes, fileName);
+  const sheet = grid.sheets[0];
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheet.name);
   for (const row of sheet.rows)
     ws.addRow(row.map((v) => (v instanceof Date || typeof v !== "object" ? v : null)));
-  return { workbook, grid: { sheets: [sheet], date1904: false }, warnings: [] };
+  return { workbook, grid, warnings: [] };
 }
 
 /**

@@ -66,8 +66,13 @@ export class PackageWorkbook implements ArrearsWorkbook {
   }
 
   /** Opens .xlsx bytes; throws WorkbookOpenError when they are not a workbook, PackageFormatError when its XML is not followed. */
-  static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    const warnings: string[] = [];
+  static async open(
+    data: Uint8Array,
+    fileName: string,
+    /** Notes from an earlier step (the object-model reader's repairs). */
+    notes: readonly string[] = [],
+  ): Promise<PackageWorkbook> {
+    const warnings: string[] = [...notes];
     const zip = await loadPackage(data, fileName, warnings, false);
     if (((await partText(zip, "[Content_Types].xml")) ?? "").includes(MACRO_WORKBOOK))
       warnings.push(

@@ -2,7 +2,8 @@ import { JobOptions, JobResult } from "../core/job";
 import { SheetCandidate } from "../core/reader";
 import { Localized } from "../core/text";
 import { runJobOnWorkbook } from "../core/workbook";
-import { ExcelJsWorkbook } from "./exceljs-workbook";
+import { csvPackage } from "./csv-package";
+import { openCsvGrid, openXlsx } from "./open";
 import { PackageFormatError } from "./package-read";
 import { PackageWorkbook } from "./package-workbook";
 
@@ -25,7 +26,7 @@ export type XlsxRunOutcome =
     };
 
 /**
- * The whole job on the bytes of an .xlsx or .csv file, on the ExcelJS edge: for the command line and for the
+ * The whole job on the bytes of an .xlsx or .csv file, on the package edge: for the command line and for the
  * browser page (no Node APIs here). Throws WorkbookOpenError when the file cannot be read at all.
  */
 export async function runOnWorkbookFile(
@@ -49,20 +50,24 @@ export async function runOnWorkbookFile(
 }
 
 /**
- * The workbook of a file's bytes: an .xlsx package read and written as SpreadsheetML (the user's parts untouched);
- * a .csv, or a package whose XML the direct reader does not follow, through ExcelJS's object model.
+ * The workbook of a file's bytes, read and written as an .xlsx package (the user's parts untouched). A .csv becomes
+ * a new package of one sheet; a package whose XML the direct reader does not follow is opened by ExcelJS and saved
+ * again as a plain package first — one writer for every input.
  */
-export async function openFileWorkbook(
-  data: Uint8Array,
-  fileName: string,
-): Promise<PackageWorkbook | ExcelJsWorkbook> {
+export async function openFileWorkbook(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
   // A workbook saved under a .csv name is read as the workbook it is.
   const isZip = data[0] === 0x50 && data[1] === 0x4b;
-  if (/\.csv$/i.test(fileName) && !isZip) return ExcelJsWorkbook.open(data, fileName);
+  const base = fileName.replace(/^.*[\\/]/, "");
+  if (/\.csv$/i.test(fileName) && !isZip) {
+    const opened = openCsvGrid(data, fileName);
+    return PackageWorkbook.open(await csvPackage(opened.grid.sheets[0]), base.replace(/\.csv$/i, ".xlsx"));
+  }
   try {
     return await PackageWorkbook.open(data, fileName);
   } catch (error) {
-    if (error instanceof PackageFormatError) return ExcelJsWorkbook.open(data, fileName);
-    throw error;
+    if (!(error instanceof PackageFormatError)) throw error;
+    const opened = await openXlsx(data, fileName);
+    const saved = new Uint8Array(await opened.workbook.xlsx.writeBuffer());
+    return PackageWorkbook.open(saved, fileName, opened.warnings);
   }
 }
