@@ -277,9 +277,34 @@ export function sheetGrid(
     );
   if (noCache > 0)
     warnings.push(`sheet "${name}": ${noCache} formula cell(s) have no saved result and were read as empty`);
+  refuseSpreadCells(name, cells);
   const { rows, firstRow, firstColumn } = trimmedRows(cells);
   clearMergedCells(xml.slice(end), rows, firstRow, firstColumn);
   return { name, rows, firstRow, firstColumn, hidden };
+}
+
+/** Grid cells allowed per cell read (and at least this many): a grid is a rectangle per row, so a few cells far apart cost their span. */
+const SPAN_PER_CELL = 50;
+const SPAN_FLOOR = 20_000_000;
+
+/**
+ * Refuses a sheet whose rows would cost far more grid than cells (many rows each with a value far to the right):
+ * the grid's memory stays bounded by the bytes of the sheet.
+ */
+function refuseSpreadCells(name: string, cells: readonly PlacedCell[]): void {
+  if (cells.length === 0) return;
+  let firstColumn = Infinity;
+  const widest = new Map<number, number>();
+  for (const { r, c } of cells) {
+    if (c < firstColumn) firstColumn = c;
+    if ((widest.get(r) ?? 0) < c) widest.set(r, c);
+  }
+  let span = 0;
+  for (const last of widest.values()) span += last - firstColumn + 1;
+  if (span > Math.max(SPAN_FLOOR, cells.length * SPAN_PER_CELL))
+    throw new PackageDamage(
+      `sheet "${name}" has ${cells.length} cells spread over ${widest.size} rows and up to column ${columnLetter(Math.max(...widest.values()))}, far beyond any arrears table (values typed far to the right?)`,
+    );
 }
 
 /** A merged range shows its first cell only: whatever the other cells hold is not on the sheet. */

@@ -118,6 +118,20 @@ describe("9. malformed sheet XML costs its length, never more", () => {
   });
 });
 
+describe("9. memory bounded by the sheet's bytes", () => {
+  it("20,000 rows each with a value in column XFD are refused, not expanded into 300 million grid cells", async () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 20_000; r++)
+      rows.push(`<row r="${r}"><c r="A${r}"><v>1</v></c><c r="XFD${r}"><v>1</v></c></row>`);
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+    const started = Date.now();
+    const result = await outcome(await withSheet(xml));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain("far beyond any arrears table");
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 30_000);
+});
+
 describe("12. a damaged part is reported, never read around", () => {
   it("a truncated sheet is refused naming the part and the sheet, not skipped for another sheet", async () => {
     const xml = ledgerXml(50);
