@@ -194,11 +194,8 @@ export function writeRound(files: readonly RoundFile[], afterStage?: StageHook):
     }
     for (const { file, tmp } of staged) {
       try {
-        if (file.exclusive) {
-          // link() fails when the target exists: a default output never replaces a file.
-          fs.linkSync(tmp, file.target);
-          fs.unlinkSync(tmp);
-        } else fs.renameSync(tmp, file.target);
+        if (file.exclusive) placeExclusively(tmp, file.target);
+        else fs.renameSync(tmp, file.target);
       } catch (error) {
         throw writeFailure(file.target, error);
       }
@@ -207,6 +204,24 @@ export function writeRound(files: readonly RoundFile[], afterStage?: StageHook):
     for (const { tmp } of staged) fs.rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Puts a temporary in place of a target that must not exist: link() fails when the target exists, so a default
+ * output never replaces a file. On a file system without hard links (FAT, some shares), the target is checked and
+ * the temporary renamed — under the output's lock, so no run of ours can come in between.
+ */
+function placeExclusively(tmp: string, target: string): void {
+  try {
+    fs.linkSync(tmp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+    if (fs.existsSync(target)) throw Object.assign(new Error("exists"), { code: "EEXIST" });
+    fs.renameSync(tmp, target);
+    return;
+  }
+  fs.unlinkSync(tmp);
 }
 
 /** A file-system failure as one line naming the file the user asked for (never the temporary). */

@@ -263,6 +263,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     seen.set(real, flag);
   }
   const bytes = await readFileBytes(args.input);
+  for (const { file } of targets) removeLeftovers(path.dirname(path.resolve(file)));
   // The output: the one asked for, else the first free default name — taken under its lock, so that two runs at
   // once never pick the same one.
   let out: string;
