@@ -28,6 +28,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Today's date, for a run with no --as-of (tests pass a fixed one). */
   readonly today?: () => string;
+  /** Progress of a long run (the command line: stderr); none when absent. */
+  readonly progress?: (text: string) => void;
   /** Test hook: called when a file of the round has been written to its temporary, before any is renamed. */
   readonly afterStage?: StageHook;
 }
@@ -35,6 +37,7 @@ export interface CliIo {
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  progress: (text) => process.stderr.write(`… ${text}\n`),
 };
 
 const USAGE = `Usage: arrears-desk run INPUT.xlsx [options]
@@ -308,7 +311,7 @@ async function runLocked(
   // Progress goes to stderr, so --json output on stdout stays one object.
   const large = bytes.length > 2_000_000;
   const progress = (text: string) => {
-    if (large || Date.now() - started > 2000) io.stderr(`… ${text}\n`);
+    if (io.progress && (large || Date.now() - started > 2000)) io.progress(text);
   };
   progress(`${args.input} read; reading the arrears table and writing ${out}`);
   const outcome = await runOnWorkbookFile(bytes, path.basename(args.input), {
