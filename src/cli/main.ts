@@ -1,30 +1,46 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FIELDS, Field } from "../core/read/fields";
+import { columnLetter } from "../core/read/grid";
 import { Layout } from "../core/read/household";
 
 import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
 import { lettersDocx } from "../export/letters-docx";
-import { Lang } from "../core/text";
+import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
 import { WorkbookOpenError } from "../xlsx/open";
 import { Clock, systemClock } from "../core/clock";
 import { OUTPUTS, OutputId } from "../core/output";
-import { readFileBytes } from "../xlsx/node-file";
+import { readFileBytes } from "./node-file";
+import {
+  FileError,
+  RoundFile,
+  StageHook,
+  lockOutput,
+  realTarget,
+  removeLeftovers,
+  writeRound,
+} from "./files";
 import { runOnWorkbookFile } from "../xlsx/run";
+import { WorkbookWriteError } from "../xlsx/package-rows";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Where "today" comes from, for a run with no --as-of or --date (tests pass a fixed one). */
   readonly clock: Clock;
+  /** Progress of a long run (the command line: stderr); none when absent. */
+  readonly progress?: (text: string) => void;
+  /** Test hook: called when a file of the round has been written to its temporary, before any is renamed. */
+  readonly afterStage?: StageHook;
 }
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   clock: systemClock,
+  progress: (text) => process.stderr.write(`… ${text}\n`),
 };
 
 const OUTPUT_LIST = (Object.keys(OUTPUTS) as OutputId[])
@@ -53,6 +69,7 @@ Options:
   --letters FILE.docx   write the round's letters, one per A4 page, for printing
   --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
   --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
+  --force               log a round dated before rounds already in the record (refused otherwise)
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
   --column FIELD=COL    take column COL (a letter) for FIELD, e.g. --column amount=F; repeatable;
@@ -76,13 +93,14 @@ interface RunArgs {
   lang?: Lang;
   columns: Partial<Record<Field, string>>;
   layout?: Layout;
+  force: boolean;
 }
 
 function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
   if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
-  const args: RunArgs = { input: "", json: false, columns: {} };
+  const args: RunArgs = { input: "", json: false, columns: {}, force: false };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -107,6 +125,8 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       }
       case "--out":
         args.out = value(i++, a);
+        if (!/\.xlsx$/i.test(args.out))
+          throw new UsageError(`--out writes a workbook: give a name ending in .xlsx, not "${args.out}"`);
         break;
       case "--letters":
         args.letters = value(i++, a);
@@ -123,6 +143,9 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       case "--json":
         args.json = true;
         break;
+      case "--force":
+        args.force = true;
+        break;
       case "--lang": {
         const v = value(i++, a);
         if (v !== "zh-CN" && v !== "en-US") throw new UsageError(`--lang is zh-CN or en-US, not "${v}"`);
@@ -135,6 +158,8 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         if (!m || !(FIELDS as readonly string[]).includes(m[1])) {
           throw new UsageError(`--column takes FIELD=COLUMN such as amount=F; fields: ${FIELDS.join(", ")}`);
         }
+        if (columnNumber(m[2].toUpperCase()) > 16_384)
+          throw new UsageError(`--column ${v}: a worksheet's last column is XFD`);
         args.columns[m[1] as Field] = m[2].toUpperCase();
         break;
       }
@@ -154,6 +179,13 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   }
   if (!args.input) throw new UsageError("no input file given");
   return args;
+}
+
+/** The name after a default output that is taken: NAME-催缴.xlsx → NAME-催缴-2.xlsx → -3 … */
+export function nextOutputPath(output: string): string {
+  const parsed = path.parse(output);
+  const m = /^(.*?)(?:-(\d+))?$/.exec(parsed.name) as RegExpExecArray;
+  return path.join(parsed.dir, `${m[1]}-${Number(m[2] ?? 1) + 1}${parsed.ext || ".xlsx"}`);
 }
 
 /** NAME.xlsx → NAME-催缴.xlsx; a later round, run on NAME-催缴.xlsx → NAME-催缴-2.xlsx, then -3 … */
@@ -183,33 +215,109 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     return await run(args, io);
   } catch (error) {
-    if (error instanceof WorkbookOpenError) {
-      io.stderr(`arrears-desk: ${error.message}\n`);
+    if (error instanceof FileError) {
+      io.stderr(`arrears-desk: ${error.text[args.lang ?? "zh-CN"]}\n`);
       return 1;
     }
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    io.stderr(`arrears-desk: ${args.input}: ${message}\n`);
+    if (error instanceof WorkbookWriteError) {
+      io.stderr(`arrears-desk: ${args.input}: ${error.text[args.lang ?? "zh-CN"]}\n`);
+      return 1;
+    }
+    if (error instanceof WorkbookOpenError) {
+      io.stderr(`arrears-desk: ${error.text(args.lang ?? "zh-CN")}\n`);
+      return 1;
+    }
+    // A fault of ours, not of the file: one line the user can act on; the detail only when asked for.
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const text = localized(
+      `${args.input}：处理时出错，未写入任何文件（之前的文件保持不变）；请把文件另存为 .xlsx 后再试，仍不行请联系维护人员`,
+      `${args.input}: something went wrong while processing it; nothing was written (earlier files are as they were). Save the file again as .xlsx and retry; if it still fails, contact support`,
+    )[args.lang ?? "zh-CN"];
+    io.stderr(`arrears-desk: ${text}${process.env.ARREARS_DEBUG ? ` [${detail}]` : ""}\n`);
     return 1;
   }
 }
 
 async function run(args: RunArgs, io: CliIo): Promise<number> {
   const today = io.clock();
-  const out = args.out ?? defaultOutputPath(args.input);
-  for (const target of [out, args.letters, args.sms, args.mailing]) {
-    if (target !== undefined && path.resolve(target) === path.resolve(args.input)) {
-      io.stderr(`arrears-desk: ${target}: the input is never written; choose another file\n`);
+  const lang0: Lang = args.lang ?? "zh-CN";
+  const refuse = (text: Localized, code: number) => {
+    io.stderr(`arrears-desk: ${text[lang0]}\n`);
+    return code;
+  };
+  const targets = [
+    { flag: "--out", file: args.out },
+    { flag: "--letters", file: args.letters },
+    { flag: "--sms", file: args.sms },
+    { flag: "--mailing", file: args.mailing },
+  ].filter((t): t is { flag: string; file: string } => t.file !== undefined);
+  const inputReal = realTarget(args.input);
+  const seen = new Map<string, string>();
+  for (const { flag, file } of targets) {
+    const real = realTarget(file);
+    if (real === inputReal) {
+      io.stderr(`arrears-desk: ${file}: the input is never written; choose another file\n`);
       return 2;
     }
+    const other = seen.get(real);
+    if (other !== undefined)
+      return refuse(
+        localized(
+          `${file}：${other} 和 ${flag} 是同一个文件；每个输出用不同的文件名`,
+          `${file}: ${other} and ${flag} name the same file; give each output its own file`,
+        ),
+        2,
+      );
+    seen.set(real, flag);
   }
+  const bytes = await readFileBytes(args.input);
+  for (const { file } of targets) removeLeftovers(path.dirname(path.resolve(file)));
+  // The output: the one asked for, else the first free default name — taken under its lock, so that two runs at
+  // once never pick the same one.
+  let out: string;
+  let release: () => void;
+  if (args.out !== undefined) {
+    out = args.out;
+    removeLeftovers(path.dirname(path.resolve(out)));
+    release = lockOutput(out);
+  } else {
+    let candidate = defaultOutputPath(args.input);
+    removeLeftovers(path.dirname(path.resolve(candidate)));
+    for (;;) {
+      if (realTarget(candidate) === inputReal || fs.existsSync(candidate)) {
+        candidate = nextOutputPath(candidate);
+        continue;
+      }
+      const unlock = lockOutput(candidate);
+      if (!fs.existsSync(candidate)) {
+        release = unlock;
+        break;
+      }
+      unlock();
+    }
+    out = candidate;
+  }
+  try {
+    return await runLocked(args, io, today, bytes, out, args.out === undefined);
+  } finally {
+    release();
+  }
+}
+
+async function runLocked(
+  args: RunArgs,
+  io: CliIo,
+  today: string,
+  bytes: Uint8Array,
+  out: string,
+  defaultOut: boolean,
+): Promise<number> {
   const started = Date.now();
   // Progress goes to stderr, so --json output on stdout stays one object.
-  let large = false;
+  const large = bytes.length > 2_000_000;
   const progress = (text: string) => {
-    if (large || Date.now() - started > 2000) io.stderr(`… ${text}\n`);
+    if (io.progress && (large || Date.now() - started > 2000)) io.progress(text);
   };
-  const bytes = await readFileBytes(args.input);
-  large = bytes.length > 2_000_000;
   progress(`${args.input} read; reading the arrears table and writing ${out}`);
   const outcome = await runOnWorkbookFile(bytes, path.basename(args.input), {
     today,
@@ -227,24 +335,75 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     return 1;
   }
   const job = outcome.job;
-  await writeAtomically(out, outcome.output);
-  progress(`${job.verdicts.length} households written`);
-  const exports: string[] = [];
   const round = job.round;
+  const sheetName = job.read.sheet;
+  const file = path.basename(args.input);
+  for (const [field, letter] of Object.entries(args.columns)) {
+    if (!letter || columnNumber(letter) <= outcome.lastColumn) continue;
+    io.stderr(
+      `arrears-desk: ${
+        localized(
+          `${file}：--column ${field}=${letter}：工作表“${sheetName}”只用到第 ${columnLetter(outcome.lastColumn)} 列，${letter} 列是空的；请检查列字母。未写入任何文件`,
+          `${file}: --column ${field}=${letter}: sheet "${sheetName}" ends at column ${columnLetter(outcome.lastColumn)}, so column ${letter} is empty; check the letter. Nothing was written`,
+        )[job.lang]
+      }\n`,
+    );
+    return 1;
+  }
+  if (args.layout && job.verdicts.length === 0) {
+    io.stderr(
+      `arrears-desk: ${
+        localized(
+          `${file}：--layout ${args.layout}：按这种格式在工作表“${sheetName}”中找不到任何一户；去掉 --layout 让它自动识别，或换一种格式。未写入任何文件`,
+          `${file}: --layout ${args.layout}: no household was found on sheet "${sheetName}" read that way; leave --layout out to detect the layout, or try another. Nothing was written`,
+        )[job.lang]
+      }\n`,
+    );
+    return 1;
+  }
+  const later = [
+    ...new Set(job.record.entries.filter((e) => e.stage !== null && e.date > round.date).map((e) => e.date)),
+  ].sort();
+  if (later.length > 0 && !args.force) {
+    const shown = later.length > 5 ? [...later.slice(0, 5), "…"] : later;
+    io.stderr(
+      `arrears-desk: ${
+        localized(
+          `${path.basename(args.input)}：催缴记录里已有 ${shown.join("、")} 的轮次，晚于本轮日期 ${round.date}；按这个日期重来会让每户从第一步开始并永久加入记录。请检查 --date；确需补记更早的一轮，加 --force`,
+          `${path.basename(args.input)}: the collection record already has rounds on ${shown.join(", ")}, later than this round's date ${round.date}; a round on that date would start everyone again at the first step and add rows for good. Check --date; to log an earlier round on purpose, add --force`,
+        )[job.lang]
+      }\n`,
+    );
+    return 1;
+  }
+  const files: RoundFile[] = [];
+  const exports: string[] = [];
   if (args.letters) {
     const letters = round.notices.flatMap((n) => (n.letter ? [n.letter] : []));
     const title = job.lang === "zh-CN" ? `催缴通知 ${round.date}` : `Notices ${round.date}`;
-    await writeAtomically(args.letters, await lettersDocx(letters, { title, lang: job.lang }));
+    files.push({ target: args.letters, bytes: await lettersDocx(letters, { title, lang: job.lang }) });
     exports.push(`${args.letters} (${letters.length})`);
   }
   if (args.sms) {
-    await writeAtomically(args.sms, utf8(smsCsv(round)));
+    files.push({ target: args.sms, bytes: utf8(smsCsv(round)) });
     exports.push(`${args.sms} (${round.notices.filter((n) => n.sms !== null).length})`);
   }
   if (args.mailing) {
-    await writeAtomically(args.mailing, utf8(mailingCsv(round, job.settings)));
+    files.push({ target: args.mailing, bytes: utf8(mailingCsv(round, job.settings)) });
     exports.push(`${args.mailing} (${round.notices.filter((n) => n.channel === "ems").length})`);
   }
+  // The workbook last: once it says the round went out, the round's files are beside it.
+  files.push({ target: out, bytes: outcome.output, exclusive: defaultOut });
+  try {
+    writeRound(files, io.afterStage);
+  } catch (error) {
+    if (error instanceof FileError) {
+      io.stderr(`arrears-desk: ${error.text[job.lang]}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  progress(`${job.verdicts.length} households written`);
   if (args.json) {
     io.stdout(`${JSON.stringify({ ...job.summary, round: roundSummary(job), output: out, exports })}\n`);
     return 0;
@@ -258,20 +417,12 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
 }
 
-/** Writes through a temporary file and renames it, so a failed run leaves the previous output intact. */
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, target);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }

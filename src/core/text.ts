@@ -1,3 +1,4 @@
+import { roundYuan, yuanText } from "./money";
 import { memoized } from "./memo";
 
 /** Languages the product speaks. Data and UI text are kept in both. */
@@ -122,13 +123,9 @@ export function findKeyword(normalized: string, keywords: readonly string[]): st
 }
 
 /** Fees repeat (the same monthly fee, the same arrears): each amount is formatted once. */
-export const formatYuan: (amount: number) => string = memoized((amount: number) => {
-  const fixed = Math.abs(amount).toFixed(2);
-  const dot = fixed.length - 3;
-  const grouped = fixed.slice(0, dot).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount < 0 ? "-" : ""}¥${grouped}${fixed.slice(dot)}`;
-});
+export const formatYuan: (amount: number) => string = memoized(yuanText);
 
+/** Rounded once to the cent, half away from zero (core/money.ts). */
 export function roundCents(amount: number): number {
-  return Math.round((amount + Number.EPSILON) * 100) / 100;
+  return roundYuan(amount);
 }

@@ -87,10 +87,9 @@ async function addContentType(zip: JSZip, part: string, type: string): Promise<v
 }
 
 /** The worksheet part of a sheet name, through the workbook and its relationships. */
-async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
+async function sheetPart(zip: JSZip, sheetName: string): Promise<string | null> {
   const sheet = (await workbookSheets(zip)).sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new Error(`no worksheet named "${sheetName}" to put a chart on`);
-  return sheet.part;
+  return sheet ? sheet.part : null;
 }
 
 function chartXml(spec: ChartSpec): string {
@@ -201,6 +200,8 @@ export async function addCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]):
 export async function addChartsToZip(zip: JSZip, charts: readonly ChartSpec[]): Promise<void> {
   for (const spec of charts) {
     const sheet = await sheetPart(zip, spec.sheetName);
+    // A chart whose sheet is not a worksheet in the package (a chart sheet of that name, say) is left out.
+    if (sheet === null) continue;
     const drawing = await drawingFor(zip, sheet);
     const n = nextFree(zip, (i) => `xl/charts/chart${i}.xml`);
     const chart = `xl/charts/chart${n}.xml`;

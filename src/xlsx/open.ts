@@ -1,13 +1,24 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
-import { parseCsv, decodeText } from "./csv";
+import { CsvError, parseCsv, decodeText } from "./csv";
+import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
+import { xmlDamage } from "./xml-check";
 
 /** A file that cannot be read, with one line a collection manager can act on. */
 export class WorkbookOpenError extends Error {
-  constructor(message: string) {
+  /** The message in Chinese (zh-CN); `message` is the English one. */
+  readonly zh: string;
+
+  constructor(message: string, zh: string = message) {
     super(message.replace(/\s*\n\s*/g, " "));
     this.name = "WorkbookOpenError";
+    this.zh = zh.replace(/\s*\n\s*/g, " ");
+  }
+
+  /** The message in the user's language. */
+  text(lang: "zh-CN" | "en-US"): string {
+    return lang === "zh-CN" ? this.zh : this.message;
   }
 }
 
@@ -33,18 +44,35 @@ export async function openWorkbookFile(
   return openXlsx(bytes, fileName);
 }
 
-function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
+/** The grid of a .csv's bytes (one sheet named after the file); a CSV that cannot be read is refused with its line. */
+export function openCsvGrid(bytes: Uint8Array, fileName: string): { grid: WorkbookGrid } {
   const name =
     fileName
       .replace(/^.*[\\/]/, "")
       .replace(/\.csv$/i, "")
+      .replace(/[[\]:*?/\\]/g, "_")
       .slice(0, 31) || "CSV";
-  const sheet = parseCsv(decodeText(bytes), name);
+  try {
+    return { grid: { sheets: [parseCsv(decodeText(bytes), name)], date1904: false } };
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new WorkbookOpenError(
+        `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}`,
+        `${fileName.replace(/^.*[\\/]/, "")}：${error.zh}`,
+      );
+    throw error;
+  }
+}
+
+/** A .csv as an ExcelJS workbook and its grid (to compare the readers). */
+function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
+  const { grid } = openCsvGrid(bytes, fileName);
+  const sheet = grid.sheets[0];
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheet.name);
   for (const row of sheet.rows)
     ws.addRow(row.map((v) => (v instanceof Date || typeof v !== "object" ? v : null)));
-  return { workbook, grid: { sheets: [sheet], date1904: false }, warnings: [] };
+  return { workbook, grid, warnings: [] };
 }
 
 /**
@@ -64,10 +92,36 @@ export async function loadPackage(
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
   } catch {
-    throw new WorkbookOpenError(`${base}: not an Excel workbook (the file is damaged or is not .xlsx)`);
+    throw new WorkbookOpenError(
+      `${base}: not an Excel workbook (the file is damaged or is not .xlsx)`,
+      `${base}：不是 Excel 工作簿（文件已损坏，或不是 .xlsx）`,
+    );
   }
   checkSizes(zip, base);
+  if (zip.file("xl/workbook.bin") || /\.xlsb$/i.test(base))
+    throw new WorkbookOpenError(
+      `${base}: this is an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx (Excel Workbook), then run again`,
+      `${base}：这是 Excel 二进制工作簿（.xlsb）；请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）后再运行`,
+    );
+  const twice = duplicateNames(data);
+  if (twice.length > 0)
+    throw new WorkbookOpenError(
+      `${base}: the file holds two parts named ${twice[0]}, so it is not clear which one is the workbook's; it is damaged or was tampered with — open it in Excel or WPS and save it again as .xlsx`,
+      `${base}：文件里有两个同名部件 ${twice[0]}，无法确定哪个才是工作簿的内容；文件已损坏或被改动过——请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
+    );
+  let over: Awaited<ReturnType<typeof checkEntries>>;
+  try {
+    over = await checkEntries(zip, { part: MAX_PART_BYTES, total: MAX_TOTAL_BYTES });
+  } catch (error) {
+    if (!(error instanceof ZipDamage)) throw error;
+    throw new WorkbookOpenError(
+      `${base}: the file is damaged (${error.message}); open it in Excel or WPS and save it again as .xlsx, or use an undamaged copy`,
+      `${base}：文件已损坏（${error.message}）；请用 Excel 或 WPS 打开并重新另存为 .xlsx，或换一份完好的副本`,
+    );
+  }
+  if (over) throw tooBig(base, over.over === "part" ? MAX_PART_BYTES : MAX_TOTAL_BYTES);
   await repairPackage(zip, base, warnings, forObjectModel);
+  await refuseDamagedParts(zip, base);
   return zip;
 }
 
@@ -84,6 +138,7 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string)
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookOpenError(
       `${base}: this workbook could not be read (${reason}); open it in Excel or WPS and save it again as .xlsx`,
+      `${base}：无法读取这个工作簿（${reason}）；请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
     );
   }
   const date1904 = await usesDate1904(zip);
@@ -91,22 +146,25 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string)
 }
 
 function refuseNonZip(bytes: Uint8Array, base: string): void {
-  if (bytes.length === 0) throw new WorkbookOpenError(`${base}: the file is empty`);
+  if (bytes.length === 0) throw new WorkbookOpenError(`${base}: the file is empty`, `${base}：文件是空的`);
   const isCfb =
     bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isCfb) {
     if (containsUtf16(bytes, "EncryptedPackage")) {
       throw new WorkbookOpenError(
         `${base}: the workbook is protected by a password; open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save, then run again`,
+        `${base}：工作簿设有打开密码；请在 Excel 中打开，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）并保存后再运行`,
       );
     }
     throw new WorkbookOpenError(
       `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice and save it as .xlsx (Excel Workbook), then run again`,
+      `${base}：这是旧版 .xls 工作簿；请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx（Excel 工作簿）后再运行`,
     );
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     throw new WorkbookOpenError(
       `${base}: not an Excel workbook (an .xlsx file is expected; save the sheet as .xlsx)`,
+      `${base}：不是 Excel 工作簿（需要 .xlsx 文件；请把表格另存为 .xlsx）`,
     );
   }
 }
@@ -121,6 +179,48 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** Every XML part well-formed, or the file refused naming the part (and its sheet): nothing damaged is read around or copied on. */
+async function refuseDamagedParts(zip: JSZip, base: string): Promise<void> {
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || !/\.(xml|rels)$/i.test(name)) continue;
+    const damage = xmlDamage(await entry.async("string"));
+    if (damage === null) continue;
+    const sheet = await sheetOfPart(zip, name);
+    throw new WorkbookOpenError(
+      `${base}: the part ${name}${sheet ? ` (sheet "${sheet}")` : ""} is damaged: ${damage}; open the file in Excel or WPS and save it again as .xlsx, or use an undamaged copy`,
+      `${base}：部件 ${name}${sheet ? `（工作表“${sheet}”）` : ""}已损坏（${damage}）；请用 Excel 或 WPS 打开并重新另存为 .xlsx，或换一份完好的副本`,
+    );
+  }
+}
+
+async function sheetOfPart(zip: JSZip, part: string): Promise<string | null> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const target = part.replace(/^xl\//, "");
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const t = /Target="\/?(?:xl\/)?([^"]+)"/.exec(m[0])?.[1];
+    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
+    if (t !== target || !id) continue;
+    for (const s of workbook.matchAll(/<sheet\b[^>]*>/g))
+      if (s[0].includes(`"${id}"`)) return /name="([^"]*)"/.exec(s[0])?.[1] ?? null;
+  }
+  return null;
+}
+
+function notAWorkbook(base: string): WorkbookOpenError {
+  return new WorkbookOpenError(
+    `${base}: a zip file, but not an Excel workbook`,
+    `${base}：是 zip 压缩文件，但不是 Excel 工作簿`,
+  );
+}
+
+function tooBig(base: string, limit: number): WorkbookOpenError {
+  return new WorkbookOpenError(
+    `${base}: the file unpacks to more than ${Math.round(limit / 1024 / 1024)} MB, far beyond any arrears sheet; refused`,
+    `${base}：文件解压后超过 ${Math.round(limit / 1024 / 1024)} MB，远超任何欠费台账；已拒绝`,
+  );
+}
+
 /** JSZip keeps each entry's declared size from the central directory; read it before anything is inflated. */
 function checkSizes(zip: JSZip, base: string): void {
   let total = 0;
@@ -128,9 +228,7 @@ function checkSizes(zip: JSZip, base: string): void {
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     total += size;
     if (size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
-      throw new WorkbookOpenError(
-        `${base}: the file unpacks to more than ${Math.round((size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES) / 1024 / 1024)} MB, far beyond any arrears sheet; refused`,
-      );
+      throw tooBig(base, size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES);
     }
   }
 }
@@ -172,19 +270,17 @@ async function repairPackage(
 async function moveWorkbookToXl(zip: JSZip, base: string): Promise<void> {
   const rels = zip.file("_rels/.rels");
   if (!rels) {
-    if (!zip.file("xl/workbook.xml"))
-      throw new WorkbookOpenError(`${base}: a zip file, but not an Excel workbook`);
+    if (!zip.file("xl/workbook.xml")) throw notAWorkbook(base);
     return;
   }
   const relsXml = await rels.async("string");
   const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(relsXml)?.[0];
   const path = target ? /Target="\/?([^"]+)"/.exec(target)?.[1] : undefined;
   if (!path || path === "xl/workbook.xml") {
-    if (!zip.file("xl/workbook.xml"))
-      throw new WorkbookOpenError(`${base}: a zip file, but not an Excel workbook`);
+    if (!zip.file("xl/workbook.xml")) throw notAWorkbook(base);
     return;
   }
-  if (!zip.file(path)) throw new WorkbookOpenError(`${base}: a zip file, but not an Excel workbook`);
+  if (!zip.file(path)) throw notAWorkbook(base);
   const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
   for (const name of Object.keys(zip.files)) {
     const entry = zip.files[name];

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
+import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, columnLetter, trimmedRows } from "../core/read/grid";
 
 /**
  * Reads the grid straight from the SpreadsheetML parts of a package, without building a workbook object model:
@@ -21,6 +21,16 @@ export interface PackageSheet {
 
 /** Something in the package this reader does not follow; the caller falls back to the object-model reader. */
 export class PackageFormatError extends Error {}
+
+/** A part that is damaged (what is wrong, naming the sheet): the file is refused, never read around. */
+export class PackageDamage extends Error {}
+
+/** Excel's limits: no worksheet has a row or column beyond them. */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+/** A shared-string cell whose index the shared strings do not have. */
+const MISSING_STRING = Symbol("missing shared string");
 
 export async function partText(zip: JSZip, path: string): Promise<string | null> {
   const file = zip.file(path);
@@ -224,6 +234,7 @@ export function sheetGrid(
   const start = xml.indexOf("<sheetData");
   const end = xml.lastIndexOf("</sheetData>");
   const cells: PlacedCell[] = [];
+  const missing: string[] = [];
   let noCache = 0;
   if (start >= 0 && end > start) {
     const data = xml.slice(start, end);
@@ -234,6 +245,8 @@ export function sheetGrid(
       if (m[1] !== undefined) {
         const r = attribute(m[1], "r");
         row = r !== undefined ? Number(r) : row + 1;
+        if (!Number.isInteger(row) || row < 1 || row > MAX_ROW)
+          throw new PackageDamage(`sheet "${name}" has a row numbered "${r}", which no worksheet has`);
         column = 0;
         continue;
       }
@@ -246,18 +259,52 @@ export function sheetGrid(
           if (at[2]) row = Number(at[2]);
         } else column++;
       } else column++;
+      if (column > MAX_COLUMN || row < 1 || row > MAX_ROW)
+        throw new PackageDamage(
+          `sheet "${name}" has a cell at "${ref ?? column}", beyond Excel's last row or column`,
+        );
       const inner = m[4];
       if (inner === undefined) continue;
       const value = cellValue(attrs, inner, context);
       if (value === undefined) noCache++;
+      else if (value === MISSING_STRING) missing.push(`${columnLetter(column)}${row}`);
       else if (value !== null) cells.push({ r: row, c: column, v: value });
     }
   }
+  if (missing.length > 0)
+    warnings.push(
+      `sheet "${name}": ${missing.length} cell(s) (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " …" : ""}) refer to text the file does not have, and were read as empty; the file may be damaged — check them in Excel`,
+    );
   if (noCache > 0)
     warnings.push(`sheet "${name}": ${noCache} formula cell(s) have no saved result and were read as empty`);
+  refuseSpreadCells(name, cells);
   const { rows, firstRow, firstColumn } = trimmedRows(cells);
   clearMergedCells(xml.slice(end), rows, firstRow, firstColumn);
   return { name, rows, firstRow, firstColumn, hidden };
+}
+
+/** Grid cells allowed per cell read (and at least this many): a grid is a rectangle per row, so a few cells far apart cost their span. */
+const SPAN_PER_CELL = 50;
+const SPAN_FLOOR = 20_000_000;
+
+/**
+ * Refuses a sheet whose rows would cost far more grid than cells (many rows each with a value far to the right):
+ * the grid's memory stays bounded by the bytes of the sheet.
+ */
+function refuseSpreadCells(name: string, cells: readonly PlacedCell[]): void {
+  if (cells.length === 0) return;
+  let firstColumn = Infinity;
+  const widest = new Map<number, number>();
+  for (const { r, c } of cells) {
+    if (c < firstColumn) firstColumn = c;
+    if ((widest.get(r) ?? 0) < c) widest.set(r, c);
+  }
+  let span = 0;
+  for (const last of widest.values()) span += last - firstColumn + 1;
+  if (span > Math.max(SPAN_FLOOR, cells.length * SPAN_PER_CELL))
+    throw new PackageDamage(
+      `sheet "${name}" has ${cells.length} cells spread over ${widest.size} rows and up to column ${columnLetter(Math.max(...widest.values()))}, far beyond any arrears table (values typed far to the right?)`,
+    );
 }
 
 /** A merged range shows its first cell only: whatever the other cells hold is not on the sheet. */
@@ -282,7 +329,11 @@ function clearMergedCells(tail: string, rows: CellValue[][], firstRow: number, f
 }
 
 /** A cell's value; null for none, undefined for a formula with no saved result. */
-function cellValue(attrs: string, inner: string, context: SheetContext): CellValue | undefined {
+function cellValue(
+  attrs: string,
+  inner: string,
+  context: SheetContext,
+): CellValue | undefined | typeof MISSING_STRING {
   const type = attribute(attrs, "t");
   if (type === "inlineStr") {
     const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
@@ -295,8 +346,8 @@ function cellValue(attrs: string, inner: string, context: SheetContext): CellVal
     return hasFormula ? undefined : null;
   switch (type) {
     case "s": {
-      const text = context.strings[Number(raw)];
-      return text === undefined ? null : text;
+      const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
+      return index >= 0 && index < context.strings.length ? context.strings[index] : MISSING_STRING;
     }
     case "str":
       return unescapeXml(lineEnds(raw));

@@ -5,9 +5,11 @@ import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/r
 import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec, addChartsToZip } from "./chart";
-import { loadPackage } from "./open";
+import { WorkbookOpenError, loadPackage } from "./open";
 import {
   NS_REL,
+  PackageDamage,
+  PackageSheet,
   attribute,
   partText,
   readPackageGrid,
@@ -18,8 +20,18 @@ import {
   withContentType,
   withRelationship,
 } from "./package-read";
-import { cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
+import { SPREADSHEETML, cellXml, tableXml, writeSheetXml, xmlText } from "./package-sheet";
 import { StyleBook } from "./package-styles";
+import {
+  CellRange,
+  EXCEL_MAX_ROWS,
+  WorkbookWriteError,
+  insertRows,
+  lastRowOf,
+  mergedRanges,
+  parseRange,
+} from "./package-rows";
+import { localized } from "../core/text";
 
 const TYPES = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -54,14 +66,29 @@ export class PackageWorkbook implements ArrearsWorkbook {
   }
 
   /** Opens .xlsx bytes; throws WorkbookOpenError when they are not a workbook, PackageFormatError when its XML is not followed. */
-  static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    const warnings: string[] = [];
+  static async open(
+    data: Uint8Array,
+    fileName: string,
+    /** Notes from an earlier step (the object-model reader's repairs). */
+    notes: readonly string[] = [],
+  ): Promise<PackageWorkbook> {
+    const warnings: string[] = [...notes];
     const zip = await loadPackage(data, fileName, warnings, false);
     if (((await partText(zip, "[Content_Types].xml")) ?? "").includes(MACRO_WORKBOOK))
       warnings.push(
         "the workbook has macros: the output copy is an .xlsx without them (the input file keeps them)",
       );
-    const { grid } = await readPackageGrid(zip, warnings);
+    await restoreMissingSheets(zip, warnings);
+    let grid: WorkbookGrid;
+    try {
+      grid = (await readPackageGrid(zip, warnings)).grid;
+    } catch (error) {
+      if (!(error instanceof PackageDamage)) throw error;
+      throw new WorkbookOpenError(
+        `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}; the file is damaged — open it in Excel or WPS and save it again as .xlsx`,
+        `${fileName.replace(/^.*[\\/]/, "")}：${error.message}；文件已损坏——请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
+      );
+    }
     return new PackageWorkbook(zip, grid, warnings);
   }
 
@@ -107,6 +134,32 @@ export class PackageWorkbook implements ArrearsWorkbook {
     }
     pkg.commit();
     await addChartsToZip(this.zip, charts);
+  }
+}
+
+/**
+ * A sheet whose worksheet part is missing from the package (a damaged or hand-made zip): an empty worksheet is put in
+ * its place, with a warning, so the rest of the workbook is read and written directly rather than through the
+ * object model.
+ */
+async function restoreMissingSheets(zip: JSZip, warnings: string[]): Promise<void> {
+  let sheets: PackageSheet[];
+  try {
+    sheets = (await workbookSheets(zip)).sheets;
+  } catch {
+    return;
+  }
+  for (const sheet of sheets) {
+    if (zip.file(sheet.part)) continue;
+    zip.file(
+      sheet.part,
+      `${XML_HEAD}<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheetData/></worksheet>`,
+    );
+    const types = (await partText(zip, "[Content_Types].xml")) ?? "";
+    if (types) zip.file("[Content_Types].xml", withContentType(types, `/${sheet.part}`, TYPES.worksheet));
+    warnings.push(
+      `sheet "${sheet.name}": its part ${sheet.part} is missing from the file, so it was read as an empty sheet (and is empty in the output)`,
+    );
   }
 }
 
@@ -352,7 +405,12 @@ class PackageParts {
     );
   }
 
-  /** Adds the round's rows below the last row of an existing record sheet, as the ExcelJS edge does (src/xlsx/record.ts). */
+  /**
+   * Adds the round's rows to an existing record sheet. In an Excel table: right below its data rows, above its
+   * totals row — what is below (the totals row, notes) moves down, as Excel's Insert Rows does — and the table and
+   * its filter stretched over them. Without one: below the last row and below every merged range. Nothing is
+   * written past Excel's last row.
+   */
   async appendRecord(append: RecordAppend, lang: Lang, date1904: boolean): Promise<void> {
     const entry = this.sheetEntry(append.sheetName);
     const rel = entry ? relationships(this.workbookRels).find((r) => r.id === entry.relId) : undefined;
@@ -362,12 +420,45 @@ class PackageParts {
     const relsPath = relsPathOf(part);
     const sheetRels = relationships((await partText(this.zip, relsPath)) ?? "");
     const tableParts = sheetRels.filter((r) => r.type === RELS.table).map((r) => resolvePart(part, r.target));
-    const {
-      headerRow,
-      columns,
-      newHeaders,
-      firstRow: start,
-    } = recordPlacement(append, tableParts.length === 0);
+    const placement = recordPlacement(append, tableParts.length === 0);
+    const { headerRow, columns, newHeaders } = placement;
+    const count = append.rows.length;
+    const tables: { part: string; xml: string; ref: CellRange; totals: number }[] = [];
+    for (const tablePart of tableParts) {
+      const table = (await partText(this.zip, tablePart)) ?? "";
+      const open = /<(?:\w+:)?table\b([^>]*)>/.exec(table);
+      const ref = open ? parseRange(attribute(open[1], "ref") ?? "") : null;
+      if (!open || !ref) continue;
+      const totals = Number(attribute(open[1], "totalsRowCount") ?? 0) || 0;
+      tables.push({ part: tablePart, xml: table, ref, totals });
+    }
+    const record = tables.find((t) => t.ref.r1 === headerRow);
+    let start: number;
+    let inserted = false;
+    if (record) {
+      // Rows typed right below a table belong to it (Excel stretches a table as one types under it), so the round
+      // goes below them — unless a totals row or a merged range is in the way: then right after the data rows,
+      // and whatever is below moves down.
+      const dataEnd = record.ref.r2 - record.totals;
+      start = Math.max(placement.firstRow, dataEnd + 1);
+      const inTheWay = mergedRanges(xml).some(
+        (m) => m.r2 > dataEnd && m.r1 < start + count && m.c1 <= record.ref.c2 && m.c2 >= record.ref.c1,
+      );
+      if (record.totals > 0 || inTheWay) {
+        start = dataEnd + 1;
+        const below = Math.max(lastRowOf(xml), append.lastRow);
+        if (below >= start) {
+          if (below + count > EXCEL_MAX_ROWS) throw tooManyRows(append.sheetName, count);
+          xml = insertRows(xml, start, count);
+          inserted = true;
+        }
+      }
+    } else {
+      start = placement.firstRow;
+      for (const merge of mergedRanges(xml)) if (merge.r2 >= start) start = merge.r2 + 1;
+    }
+    const end = start + count - 1;
+    if (end > EXCEL_MAX_ROWS) throw tooManyRows(append.sheetName, count);
     const added = new Map<number, string[]>();
     const cellsAt = (row: number) => {
       let list = added.get(row);
@@ -394,21 +485,30 @@ class PackageParts {
       });
     });
     xml = mergeRows(xml, added);
-    const end = start + append.rows.length - 1;
+    const last = Math.max(lastRowOf(xml), end);
     xml = xml.replace(/<dimension\b[^>]*\/>/, (m) => {
       const ref = /ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(m);
       if (!ref) return m;
-      const lastRow = Math.max(Number(ref[4] ?? ref[2]), end);
-      return `<dimension ref="${ref[1]}${ref[2]}:${ref[3] ?? ref[1]}${lastRow}"/>`;
+      return `<dimension ref="${ref[1]}${ref[2]}:${ref[3] ?? ref[1]}${Math.max(Number(ref[4] ?? ref[2]), last)}"/>`;
     });
     this.put(part, new TextEncoder().encode(xml));
-    for (const tablePart of tableParts) {
-      const table = (await partText(this.zip, tablePart)) ?? "";
-      const ref = /<(?:\w+:)?table\b[^>]*?\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/.exec(table);
-      if (!ref || Number(ref[2]) !== headerRow) continue;
-      const extended = `${ref[1]}${ref[2]}:${ref[3]}${Math.max(Number(ref[4]), end)}`;
-      const old = `${ref[1]}${ref[2]}:${ref[3]}${ref[4]}`;
-      this.put(tablePart, table.split(`ref="${old}"`).join(`ref="${extended}"`));
+    for (const table of tables) {
+      const { ref } = table;
+      // The record's table grows by the new rows; a table below them moves down with its rows.
+      const movesDown = record !== undefined && table !== record && ref.r1 >= start && inserted;
+      if (table !== record && !movesDown) continue;
+      const top = movesDown ? ref.r1 + count : ref.r1;
+      const bottom = table === record && !inserted ? Math.max(ref.r2, end) : ref.r2 + count;
+      const cols = (r1: number, r2: number) => `${columnLetter(ref.c1)}${r1}:${columnLetter(ref.c2)}${r2}`;
+      let tableXmlText = table.xml.replace(
+        /(<(?:\w+:)?table\b[^>]*?\sref=")[^"]+"/,
+        (_m, head: string) => `${head}${cols(top, bottom)}"`,
+      );
+      tableXmlText = tableXmlText.replace(
+        /(<(?:\w+:)?autoFilter\b[^>]*?\sref=")[^"]+"/,
+        (_m, head: string) => `${head}${cols(top, bottom - table.totals)}"`,
+      );
+      this.put(table.part, tableXmlText);
     }
   }
 
@@ -423,6 +523,15 @@ class PackageParts {
       this.zip.file(path, content, typeof content === "string" ? {} : FAST_DEFLATE);
     this.zip.file("[Content_Types].xml", this.types);
   }
+}
+
+function tooManyRows(sheet: string, count: number): WorkbookWriteError {
+  return new WorkbookWriteError(
+    localized(
+      `工作表“${sheet}”已用到 Excel 的最后一行（第 ${EXCEL_MAX_ROWS} 行），放不下本轮的 ${count} 行记录；请删除表格下方多余的内容（或把旧记录移到另一个表）后再运行`,
+      `sheet "${sheet}" reaches Excel's last row (${EXCEL_MAX_ROWS}): the round's ${count} record rows do not fit; remove what is below the record (or move old rows to another sheet), then run again`,
+    ),
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -2,7 +2,8 @@ import { JobOptions, JobResult } from "../core/job";
 import { SheetCandidate } from "../core/read/reader";
 import { Localized } from "../core/text";
 import { runJobOnWorkbook } from "../core/workbook";
-import { ExcelJsWorkbook } from "./exceljs-workbook";
+import { csvPackage } from "./csv-package";
+import { openCsvGrid, openXlsx } from "./open";
 import { PackageFormatError } from "./package-read";
 import { PackageWorkbook } from "./package-workbook";
 
@@ -14,6 +15,8 @@ export type XlsxRunOutcome =
       readonly warnings: readonly string[];
       /** The workbook: the input's sheets and the add-in's sheets, with charts. */
       readonly output: Uint8Array;
+      /** The last column (1-based) with anything in it on the sheet that was read. */
+      readonly lastColumn: number;
     }
   | {
       readonly ok: false;
@@ -23,7 +26,7 @@ export type XlsxRunOutcome =
     };
 
 /**
- * The whole job on the bytes of an .xlsx or .csv file, on the ExcelJS edge: for the command line and for the
+ * The whole job on the bytes of an .xlsx or .csv file, on the package edge: for the command line and for the
  * browser page (no Node APIs here). Throws WorkbookOpenError when the file cannot be read at all.
  */
 export async function runOnWorkbookFile(
@@ -32,24 +35,39 @@ export async function runOnWorkbookFile(
   options: JobOptions,
 ): Promise<XlsxRunOutcome> {
   const workbook = await openFileWorkbook(data, fileName);
+  const grid = await workbook.readGrid();
   const outcome = await runJobOnWorkbook(workbook, options);
   if (!outcome.ok) return outcome;
-  return { ok: true, job: outcome.result, warnings: workbook.warnings, output: await workbook.save() };
+  const sheet = grid.sheets.find((s) => s.name === outcome.result.read.sheet);
+  const width = sheet ? Math.max(0, ...sheet.rows.map((r) => r.length)) : 0;
+  return {
+    ok: true,
+    job: outcome.result,
+    warnings: workbook.warnings,
+    output: await workbook.save(),
+    lastColumn: sheet ? sheet.firstColumn + width - 1 : 0,
+  };
 }
 
 /**
- * The workbook of a file's bytes: an .xlsx package read and written as SpreadsheetML (the user's parts untouched);
- * a .csv, or a package whose XML the direct reader does not follow, through ExcelJS's object model.
+ * The workbook of a file's bytes, read and written as an .xlsx package (the user's parts untouched). A .csv becomes
+ * a new package of one sheet; a package whose XML the direct reader does not follow is opened by ExcelJS and saved
+ * again as a plain package first — one writer for every input.
  */
-export async function openFileWorkbook(
-  data: Uint8Array,
-  fileName: string,
-): Promise<PackageWorkbook | ExcelJsWorkbook> {
-  if (/\.csv$/i.test(fileName)) return ExcelJsWorkbook.open(data, fileName);
+export async function openFileWorkbook(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+  // A workbook saved under a .csv name is read as the workbook it is.
+  const isZip = data[0] === 0x50 && data[1] === 0x4b;
+  const base = fileName.replace(/^.*[\\/]/, "");
+  if (/\.csv$/i.test(fileName) && !isZip) {
+    const opened = openCsvGrid(data, fileName);
+    return PackageWorkbook.open(await csvPackage(opened.grid.sheets[0]), base.replace(/\.csv$/i, ".xlsx"));
+  }
   try {
     return await PackageWorkbook.open(data, fileName);
   } catch (error) {
-    if (error instanceof PackageFormatError) return ExcelJsWorkbook.open(data, fileName);
-    throw error;
+    if (!(error instanceof PackageFormatError)) throw error;
+    const opened = await openXlsx(data, fileName);
+    const saved = new Uint8Array(await opened.workbook.xlsx.writeBuffer());
+    return PackageWorkbook.open(saved, fileName, opened.warnings);
   }
 }

@@ -6,7 +6,6 @@ import * as path from "path";
 import { CellValue, WorkbookGrid } from "../../src/core/read/grid";
 import { runJob } from "../../src/core/job";
 import { jobOutputs } from "../../src/core/workbook";
-import { workbookWithOutputs } from "../../src/xlsx/outputs";
 import { PackageWorkbook } from "../../src/xlsx/package-workbook";
 
 function which(command: string): boolean {
@@ -46,7 +45,7 @@ function ledger(): WorkbookGrid {
   return { sheets: [{ name: "欠费台账", rows, firstRow: 1, firstColumn: 1 }], date1904: false };
 }
 
-/** The same outputs written by each .xlsx writer: SpreadsheetML into the package (the CLI and the browser page), and ExcelJS (.csv input). */
+/** The outputs as the .xlsx writer puts them into a package (the CLI and the browser page, for .xlsx and .csv input). */
 const WRITERS = {
   package: async (outputs: ReturnType<typeof jobOutputs>) => {
     const user = new ExcelJS.Workbook();
@@ -54,14 +53,6 @@ const WRITERS = {
     const workbook = await PackageWorkbook.open(new Uint8Array(await user.xlsx.writeBuffer()), "in.xlsx");
     await workbook.writeOutputs(outputs);
     return workbook.save();
-  },
-  exceljs: async (outputs: ReturnType<typeof jobOutputs>) => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("欠费台账").addRow(["房号"]);
-    return workbookWithOutputs(workbook, outputs.sheets, "zh-CN", {
-      newSheet: outputs.newRecord,
-      append: outputs.append,
-    });
   },
 };
 

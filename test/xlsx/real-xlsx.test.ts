@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { runJob } from "../../src/core/job";
-import { readWorkbookFile } from "../../src/xlsx/node-file";
+import { readWorkbookFile } from "../../src/cli/node-file";
 import { OpenedWorkbook, WorkbookOpenError } from "../../src/xlsx/open";
 import { PackageWorkbook } from "../../src/xlsx/package-workbook";
 import { XlsxRunOutcome, runOnWorkbookFile } from "../../src/xlsx/run";

@@ -1,9 +1,10 @@
+import { sumYuan } from "../money";
 import { Verdict } from "../classify/kinds";
 import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
 import { MaskMode, Settings } from "../settings/settings";
-import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents, speaker } from "../text";
+import { Lang, Localized, formatYuan, localized, naturalOrder, speaker } from "../text";
 import { IsoDate } from "../read/values";
 
 /** Two-character surnames, so that 欧阳娜娜 is masked 欧阳** and not 欧**. */
@@ -120,7 +121,7 @@ export function buildBulletin(
     minMonths: settings.bulletinMinMonths,
     thanks,
     arrears,
-    arrearsTotal: roundCents(arrears.reduce((sum, e) => sum + (e.amount ?? 0), 0)),
+    arrearsTotal: sumYuan(arrears.map((e) => e.amount ?? 0)),
     disputedLeftOff,
     toCheck,
   };

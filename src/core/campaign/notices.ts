@@ -1,3 +1,4 @@
+import { MAX_MONTHS_OVERDUE } from "../money";
 import { KIND_LABELS, Verdict } from "../classify/kinds";
 import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
@@ -66,7 +67,12 @@ export function lateFee(household: Household, asOf: IsoDate, ratePerDay: number)
   const amount = household.amountOverdue;
   if (amount === null || amount <= 0) return null;
   let months: MonthIndex[] = [...household.unpaidMonths];
-  if (months.length === 0 && household.monthsOverdue !== null && household.monthsOverdue > 0) {
+  if (
+    months.length === 0 &&
+    household.monthsOverdue !== null &&
+    household.monthsOverdue > 0 &&
+    household.monthsOverdue <= MAX_MONTHS_OVERDUE
+  ) {
     // Only the count is known: take the latest months already due before the as-of date.
     const asOfMonth = monthOfDate(asOf);
     const lastDue = monthEnd(asOfMonth) <= asOf ? asOfMonth : asOfMonth - 1;
@@ -296,6 +302,17 @@ export function decide(
         ),
       };
     }
+  }
+  if (h.amountOverdue === null && h.problems.length > 0) {
+    // A notice with no amount ("合计—") is not sent: the bulletin holds the household back for checking, so does the round.
+    return {
+      kind: "held",
+      nextDate: null,
+      reason: localized(
+        `欠费金额无法读取（待核）：先核对台账第 ${h.rows.join("、")} 行，再发${STAGE_NAMES[next]["zh-CN"]}`,
+        `the amount owed cannot be read (to check): check row ${h.rows.join(", ")} of the arrears sheet, then send the ${STAGE_NAMES[next]["en-US"]}`,
+      ),
+    };
   }
   return { kind: "notice", stage: next, reason: why };
 }

@@ -1,3 +1,4 @@
+import { MAX_MONTHS_OVERDUE } from "../money";
 import { ColumnMapping, FIELDS, FIELD_LABELS, Field, headerKey, mapColumns } from "./fields";
 import { CellValue, SheetGrid, WorkbookGrid, columnLetter, isCellError } from "./grid";
 import { CellProblem, Collection, Household, Layout, PaymentHistory, SkippedRow } from "./household";
@@ -752,8 +753,12 @@ class HouseholdBuilder {
     let amountEstimated = false;
     const fee = reading.monthlyFee;
     if (months === null && amount !== null && amount > 0 && fee !== null && fee > 0) {
-      months = Math.ceil(amount / fee - 0.01);
-      monthsEstimated = true;
+      const estimate = Math.ceil(amount / fee - 0.01);
+      // A months count no ledger holds (a fee typed in fen, say) is no estimate.
+      if (estimate <= MAX_MONTHS_OVERDUE) {
+        months = estimate;
+        monthsEstimated = true;
+      }
     }
     if (amount === null && months !== null && fee !== null) {
       amount = roundCents(months * fee);

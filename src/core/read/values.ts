@@ -1,3 +1,4 @@
+import { MAX_DAYS_OVERDUE, MAX_HOUSEHOLD_AMOUNT, MAX_MONTHS_OVERDUE, roundYuan } from "../money";
 import { CellValue, isCellError } from "./grid";
 import { memoized } from "../memo";
 import { normalizeKey, tidy } from "../text";
@@ -149,7 +150,7 @@ function numeralOf(text: string): { numeral: string; scale: number } | null {
 /** An amount of money in yuan: numbers, "¥1,234.50", "312.5元", "３１２．５", "1.2万", "(100.00)". */
 export function parseAmount(cell: CellValue): Parsed<number> {
   if (cell === null) return EMPTY;
-  if (typeof cell === "number") return Number.isFinite(cell) ? value(cell) : problem("not a finite number");
+  if (typeof cell === "number") return boundedAmount(cell);
   if (isCellError(cell)) return problem(`error value ${cell.error}`);
   if (typeof cell === "boolean") return problem(`TRUE/FALSE where an amount was expected`);
   if (cell instanceof Date) return problem(`a date (${dateFromUtc(cell)}) where an amount was expected`);
@@ -158,7 +159,15 @@ export function parseAmount(cell: CellValue): Parsed<number> {
   if (ZERO_WORDS.has(key)) return value(0);
   const parsed = numeralOf(cell);
   if (parsed === null) return problem(`"${describeCell(cell)}" is not an amount`);
-  return value(Math.round(Number(parsed.numeral) * parsed.scale * 100) / 100);
+  return boundedAmount(Number(parsed.numeral) * parsed.scale);
+}
+
+/** An amount a household can owe, to the cent; beyond ¥100,000,000 (or not a number) it is a reported cell. */
+function boundedAmount(yuan: number): Parsed<number> {
+  if (!Number.isFinite(yuan)) return problem("not a finite number");
+  if (Math.abs(yuan) > MAX_HOUSEHOLD_AMOUNT)
+    return problem(`${yuan} is beyond what one household can owe (¥100,000,000); a typing or paste error?`);
+  return value(roundYuan(yuan));
 }
 
 /** A count of months: 14, "14", "14个月", "14 months", "1年2个月", "1 year 2 months". */
@@ -166,7 +175,7 @@ export function parseMonthCount(cell: CellValue): Parsed<number> {
   if (cell === null) return EMPTY;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 0) return problem(`${cell} is not a number of months`);
-    return value(cell);
+    return boundedMonths(cell);
   }
   if (isCellError(cell)) return problem(`error value ${cell.error}`);
   if (typeof cell === "boolean" || cell instanceof Date) {
@@ -176,21 +185,30 @@ export function parseMonthCount(cell: CellValue): Parsed<number> {
   if (PLACEHOLDERS.has(key)) return EMPTY;
   if (ZERO_WORDS.has(key)) return value(0);
   const plain = /^(\d+(?:\.\d+)?)(个月|月|months?|mos?|m)?$/.exec(key);
-  if (plain) return value(Number(plain[1]));
+  if (plain) return boundedMonths(Number(plain[1]));
   const yearsMonths = /^(\d+)(年|years?|yrs?)(?:(\d+)(个月|月|months?))?$/.exec(key);
-  if (yearsMonths) return value(Number(yearsMonths[1]) * 12 + Number(yearsMonths[3] ?? 0));
+  if (yearsMonths) return boundedMonths(Number(yearsMonths[1]) * 12 + Number(yearsMonths[3] ?? 0));
   return problem(`"${describeCell(cell)}" is not a number of months`);
+}
+
+function boundedMonths(months: number): Parsed<number> {
+  return months > MAX_MONTHS_OVERDUE
+    ? problem(
+        `${months} months is beyond what a ledger can hold (${MAX_MONTHS_OVERDUE}); a phone number or a typo?`,
+      )
+    : value(months);
 }
 
 /** A whole number of days (days delinquent). */
 export function parseDayCount(cell: CellValue): Parsed<number> {
   if (cell === null) return EMPTY;
-  if (typeof cell === "number") return cell >= 0 ? value(cell) : problem(`${cell} is not a number of days`);
+  if (typeof cell === "number")
+    return cell >= 0 && cell <= MAX_DAYS_OVERDUE ? value(cell) : problem(`${cell} is not a number of days`);
   if (typeof cell === "string") {
     const key = normalizeKey(cell);
     if (PLACEHOLDERS.has(key)) return EMPTY;
     const m = /^(\d+)(天|日|days?|d)?$/.exec(key);
-    if (m) return value(Number(m[1]));
+    if (m && Number(m[1]) <= MAX_DAYS_OVERDUE) return value(Number(m[1]));
   }
   return problem(`"${describeCell(cell)}" is not a number of days`);
 }
