@@ -341,13 +341,11 @@ export class OfficeWorkbook implements ArrearsWorkbook {
               ? `工作表“${append.sheetName}”在运行期间被删除了`
               : `the sheet "${append.sheetName}" was deleted during the run`,
           );
-        const recordUsed = record?.ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
         await context.sync();
         // The record's tables' ranges ride on the next request; read only after it.
         const recordTables = record
           ? record.tables.items.map((t) => ({ table: t, range: t.getRange().load("address") }))
           : [];
-        const syncsBeforeWrites = writer.syncs;
 
         const ownedId = (s: (typeof sheets)[number]) =>
           s.marker.isNullObject ? null : markerId(s.marker.formula);
@@ -516,20 +514,15 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         // The round's rows for the record, below its last row as it is now.
         writing = append?.sheetName ?? writing;
         for (const done of completions) done();
-        if (append && record) {
-          if (recordTables.length > 0 && writer.syncs === syncsBeforeWrites) await writer.flush(true);
-          const freshLast =
-            recordUsed && !recordUsed.isNullObject ? recordUsed.rowIndex + recordUsed.rowCount : 0;
+        if (append && record)
           await appendRecord(
             writer,
             record.ws,
             append,
             lang,
             recordTables,
-            freshLast,
             this.supports("ExcelApi", "1.13"),
           );
-        }
         lock.release();
         await writer.flush(true);
         progress?.(1, 1);
@@ -668,9 +661,12 @@ async function appendRecord(
   append: RecordAppend,
   lang: Lang,
   tables: readonly { table: Excel.Table; range: Excel.Range }[],
-  freshLast: number,
   canResize: boolean,
 ): Promise<void> {
+  // The record's end as it is now, just before the rows go in: a colleague may have added rows during the run.
+  const end = ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
+  await writer.flush(true);
+  const freshLast = end.isNullObject ? 0 : end.rowIndex + end.rowCount;
   const headerRow0 = append.layout?.headerRow ?? -1;
   const ti = tables.findIndex((t) => rowOf(t.range.address) === headerRow0);
   const table = ti >= 0 ? tables[ti] : null;

@@ -274,6 +274,8 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     ]);
     fake.between = null;
     expect(a.ok && b.ok).toBe(true);
+    // They did overlap: one found the other writing and waited for it.
+    expect(clock.now()).toBeGreaterThan(0);
     expect(snapshot(fake.sheet("台账"))).toBe(ledgerBefore);
     expect(fake.sheets).toEqual(sheets);
     expect(fake.names).toEqual([]);
@@ -305,6 +307,7 @@ describe("the add-in in a shared workbook (issue 13)", () => {
       sb = session(fake, "b", clock);
     const [a, b] = await Promise.all([runJobOnWorkbook(sa, OPTIONS), runJobOnWorkbook(sb, OPTIONS)]);
     expect(a.ok && b.ok).toBe(true);
+    expect(clock.now()).toBeGreaterThan(0);
     expect(fake.sheetNames().filter((n) => n.startsWith("催缴记录"))).toEqual(["催缴记录"]);
     const rows = fake.sheet("催缴记录").values().slice(1);
     const keys = rows.map((r) => `${r[0]} ${r[1]} ${r[3]}`);
@@ -372,5 +375,29 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     expect(bulletin.name).toBe("Bulletin");
     expect(fake.sheets).toContain(bulletin);
     expect(fake.sheetNames().some((n) => n.endsWith("(2)"))).toBe(false);
+  });
+
+  it("2. a row a collector types into the record at any point of a run until its rows go in is kept", async () => {
+    for (let k = 1; k <= 8; k++) {
+      const fake = new FakeExcel();
+      fake.addSheet("台账", ledger(12));
+      const office = session(fake);
+      await runJobOnWorkbook(office, OPTIONS);
+      const start = fake.syncs;
+      fake.between = (sync) => {
+        if (sync !== start + k) return;
+        const record = fake.sheet("催缴记录");
+        const row = record.values().length + 1;
+        record.type(`B${row}`, "9-901");
+        record.type(`G${row}`, "已缴费");
+      };
+      await runJobOnWorkbook(office, LATER);
+      fake.between = null;
+      const kept = fake
+        .sheet("催缴记录")
+        .values()
+        .filter((r) => r[1] === "9-901" && r[6] === "已缴费");
+      expect([k, kept.length]).toEqual([k, 1]);
+    }
   });
 });

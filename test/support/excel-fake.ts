@@ -396,6 +396,7 @@ class FakeContext {
       op.apply();
     }
     const responses = loads.map((l) => l.apply());
+    this.objects = 0; // the proxies of loaded items come with the response, not with the next request
     const response = bytesOf(responses);
     excel.maxResponseBytes = Math.max(excel.maxResponseBytes, response);
     if (response > LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `${response} bytes`);
@@ -841,6 +842,12 @@ class RangeProxy extends Loadable {
       if (rows.length !== rect.rows || rows.some((r) => r.length !== rect.columns))
         throw new OfficeError("InvalidArgument", "the values do not match the range's size");
       const sheet = this.worksheet.sheet();
+      const formats = sheet.numberFormats.filter((f) => overlaps(f.rect, rect));
+      const isText = (row: number, column: number) => {
+        let format = "General";
+        for (const f of formats) if (inside(f.rect, row, column)) format = f.format;
+        return format === "@";
+      };
       rows.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null || v === undefined) return; // null leaves a cell as it is
@@ -850,7 +857,7 @@ class RangeProxy extends Loadable {
           else if (v === "") cells[at] = undefined;
           else if (v.startsWith("'")) cells[at] = { value: v.slice(1), text: true };
           else if (v.startsWith("=")) cells[at] = { value: v, formula: true };
-          else if (sheet.numberFormatAt(rect.row + r, at) === "@") cells[at] = { value: v, text: true };
+          else if (isText(rect.row + r, at)) cells[at] = { value: v, text: true };
           else cells[at] = typedInGeneral(v);
         }),
       );
