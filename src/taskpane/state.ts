@@ -4,7 +4,7 @@ import { Field as FieldName } from "../core/read/fields";
 import { WorkbookGrid } from "../core/read/grid";
 import { MaskMode } from "../core/settings/settings";
 import { Lang } from "../core/text";
-import { jobOutputs } from "../core/workbook";
+import { JobOutputs, jobOutputs } from "../core/workbook";
 import { PaneHost } from "./host";
 import { Translate, translator } from "./strings";
 
@@ -33,12 +33,16 @@ export interface PaneState {
    * notices are then on record as sent, so only the notices step does that).
    */
   writeAll(logRound: boolean): Promise<string[] | null>;
+  /**
+   * Writes outputs to the workbook and says what the edge had to tell besides (e.g. a sheet written beside a
+   * same-named sheet of the team's, as "公告栏 (2)"). Call it inside a task.
+   */
+  write(outputs: JobOutputs): Promise<void>;
   /** Runs a task with the progress bar and the error message, cancellable between its steps. */
   task<T>(label: string, work: (signal: CancelSignal) => Promise<T>): Promise<T | null>;
   selectedRow: { sheet: string; row: number } | null;
   /** Something was written in this session (the browser page then offers the workbook to download). */
   readonly written: boolean;
-  markWritten(): void;
   readonly grid: WorkbookGrid | null;
 }
 
@@ -161,6 +165,16 @@ export function usePaneState(host: PaneHost, lang: Lang): PaneView {
     [options, grid, jobOptions],
   );
 
+  const write = React.useCallback(
+    async (outputs: JobOutputs) => {
+      await host.workbook.writeOutputs(outputs, onProgress);
+      setWritten(true);
+      const notes = host.workbook.writeNotes?.() ?? [];
+      if (notes.length > 0) setNotice(notes.map((n) => n[lang]).join(" "));
+    },
+    [host, onProgress, lang],
+  );
+
   const writeAll = React.useCallback(
     (logRound: boolean) =>
       task(t("writing"), async (signal) => {
@@ -170,15 +184,14 @@ export function usePaneState(host: PaneHost, lang: Lang): PaneView {
         signal.check();
         const all = jobOutputs(result.result);
         const outputs = logRound ? all : { ...all, newRecord: null, append: { ...all.append, rows: [] } };
-        await host.workbook.writeOutputs(outputs, onProgress);
-        setWritten(true);
+        await write(outputs);
         // The record now holds this round: read again so a second click adds nothing twice.
         await readAndRun(options, signal).catch(() => null);
         const names = outputs.sheets.map((s) => s.name);
         if (outputs.append.rows.length > 0) names.push(outputs.append.sheetName);
         return names;
       }),
-    [task, t, readAndRun, options, host, onProgress],
+    [task, t, readAndRun, options, write],
   );
 
   React.useEffect(() => {
@@ -216,7 +229,7 @@ export function usePaneState(host: PaneHost, lang: Lang): PaneView {
     task,
     selectedRow,
     written,
-    markWritten: () => setWritten(true),
+    write,
     grid,
   };
 

@@ -89,8 +89,7 @@ export function RecordStep({ state }: { state: PaneState }) {
       if (!again) throw new Error(t("householdGone"));
       signal.check();
       const outputs = contactOutputs(fresh.result, draft(again.household));
-      await state.host.workbook.writeOutputs(outputs);
-      state.markWritten();
+      await state.write(outputs);
       return t("loggedIn", {
         sheet: outputs.append.sheetName,
         what: `${again.household.label} ${RESULT_LABELS[result][lang]}`,
