@@ -147,25 +147,24 @@ export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadO
       );
       return;
     }
-    // The add-in's own sheets are never taken for the user's arrears sheet unless named.
-    if (named.length === 0 && isOutputSheetName(sheet.name)) {
-      note(
-        sheet.name,
-        false,
-        null,
-        "本工具的工作表，不作为欠费表读取",
-        "one of the add-in's sheets, not an arrears table",
-      );
-      return;
-    }
+    // The add-in's own sheets are never taken for the user's arrears sheet unless named, nor listed: the report
+    // is about the user's sheets, and a run on its own output reports the same.
+    if (named.length === 0 && isOutputSheetName(sheet.name)) return;
     looked.push(sheet);
     const header = findHeader(sheet, workbook.date1904, options.asOf, overridesFor(sheet, options.columns));
     if (header === null) {
+      const near = nearestHeader(sheet, overridesFor(sheet, options.columns));
       candidates.push({
         sheet: sheet.name,
-        headerRow: null,
+        // The row most like a header, so that the pane can offer its columns to map.
+        headerRow: near ? sheet.firstRow + near.rowIndex : null,
         score: 0,
-        reason: localized("未找到含房号和欠费信息的表头", "no header with a room column and arrears columns"),
+        reason: near
+          ? localized(
+              `未找到含房号（或户号）和欠费信息的表头；第 ${sheet.firstRow + near.rowIndex} 行最接近`,
+              `no header with a room (or account) column and arrears columns; row ${sheet.firstRow + near.rowIndex} comes nearest`,
+            )
+          : localized("未找到含房号和欠费信息的表头", "no header with a room column and arrears columns"),
       });
       note(
         sheet.name,

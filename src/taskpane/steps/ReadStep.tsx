@@ -20,29 +20,42 @@ import type { PaneState } from "../App";
 export function ReadStep({ state }: { state: PaneState }) {
   const { t, lang, outcome, grid, options, host } = state;
   const read = outcome?.ok ? outcome.result.read : null;
+  const zh = lang === "zh-CN";
   const candidates = outcome ? (outcome.ok ? outcome.result.read.candidates : outcome.candidates) : [];
   const best = candidates.length > 0 ? [...candidates].sort((a, b) => b.score - a.score)[0].sheet : undefined;
-  const sheetGrid = grid?.sheets.find((s) => s.name === read?.sheet);
+  // When nothing was read, the columns offered are those of the row that looked most like a header, so that a
+  // mapping can rescue the table.
+  const nearest = read
+    ? { sheet: read.sheet, headerRow: read.headerRow }
+    : (candidates
+        .filter((c) => c.headerRow !== null && (options.sheet === undefined || c.sheet === options.sheet))
+        .map((c) => ({ sheet: c.sheet, headerRow: c.headerRow as number }))[0] ?? null);
+  const sheetGrid = grid?.sheets.find((s) => s.name === nearest?.sheet);
   const headerCells: CellValue[] =
-    read && sheetGrid ? [...(sheetGrid.rows[read.headerRow - sheetGrid.firstRow] ?? [])] : [];
+    nearest && sheetGrid ? [...(sheetGrid.rows[nearest.headerRow - sheetGrid.firstRow] ?? [])] : [];
   const columnChoices = headerCells.map((v, i) => {
     const letter = columnLetter((sheetGrid?.firstColumn ?? 1) + i);
     const text = cellText(v);
     return { letter, label: text ? `${letter}：${text.replace(/\s+/g, " ")}` : letter };
   });
   const mapped = new Map(read?.columns.map((c) => [c.field, c.column]) ?? []);
-  const shownFields = FIELDS.filter((f) => mapped.has(f) || options.columns[f] !== undefined);
+  const needed: FieldName[] = read ? [] : ["room", "account", "amount"];
+  const shownFields = FIELDS.filter(
+    (f) => mapped.has(f) || options.columns[f] !== undefined || needed.includes(f),
+  );
   const otherFields = FIELDS.filter((f) => !shownFields.includes(f));
   const [extraField, setExtraField] = React.useState<FieldName | "">("");
-  const layoutName = read
-    ? t(
-        read.layout === "household"
-          ? "layoutHousehold"
-          : read.layout === "monthly"
-            ? "layoutMonthly"
-            : "layoutBill",
-      )
-    : "";
+  const layoutName = (layout: string) =>
+    layout === "household"
+      ? t("layoutHousehold")
+      : layout === "monthly"
+        ? t("layoutMonthly")
+        : layout === "bill"
+          ? t("layoutBill")
+          : zh
+            ? "每张账单一行（含状态）"
+            : "one row per bill, with a status";
+  const tables = candidates.filter((c) => c.score > 0);
 
   const go = (sheet: string, row: number, column: string | null) => {
     if (host.selectCell) void host.selectCell(sheet, row, column);
@@ -52,10 +65,13 @@ export function ReadStep({ state }: { state: PaneState }) {
     <>
       <Field label={t("sheet")}>
         <Select
-          value={options.sheet ?? read?.sheet ?? ""}
+          value={options.sheet ?? ""}
           onChange={(_, d) => state.setOptions({ sheet: d.value || undefined, columns: {} })}
           disabled={state.busy}
         >
+          <option value="">
+            {zh ? `所有欠费表（${tables.length} 个工作表）` : `Every arrears sheet (${tables.length})`}
+          </option>
           {candidates.map((c) => (
             <option key={c.sheet} value={c.sheet}>
               {c.sheet}
@@ -68,12 +84,35 @@ export function ReadStep({ state }: { state: PaneState }) {
         {t("reread")}
       </Button>
       {read && (
+        <ul aria-label={zh ? "读取的工作表" : "Sheets read"}>
+          {read.sheets.map((s) => (
+            <li key={s.sheet}>
+              {s.sheet}：{t("layout")} {layoutName(s.layout)}；{t("headerRow")} {s.headerRow}；{s.households}{" "}
+              {t("households")}
+            </li>
+          ))}
+          {read.sheetNotes
+            .filter((n) => !n.read && n.headerRow !== null)
+            .map((n) => (
+              <li key={n.sheet}>
+                {n.sheet}：{n.note[lang]}
+              </li>
+            ))}
+        </ul>
+      )}
+      {read && read.sheets.length > 1 && (
         <Text>
-          {t("layout")}：{layoutName}；{t("headerRow")} {read.headerRow}；{read.households.length}{" "}
-          {t("households")}
+          {zh
+            ? `共 ${read.households.length} 户（${read.sheets.length} 个工作表）`
+            : `${read.households.length} households on ${read.sheets.length} sheets`}
         </Text>
       )}
-      {read && (
+      {read && read.sheets.length === 1 && (
+        <Text>
+          {read.households.length} {t("households")}
+        </Text>
+      )}
+      {nearest && (
         <Table size="extra-small" aria-label={t("mapping")}>
           <TableHeader>
             <TableRow>
@@ -107,7 +146,7 @@ export function ReadStep({ state }: { state: PaneState }) {
           </TableBody>
         </Table>
       )}
-      {read && (
+      {nearest && (
         <Field label={`+ ${t("field")}`}>
           <Select
             size="small"
@@ -125,7 +164,7 @@ export function ReadStep({ state }: { state: PaneState }) {
       )}
       {read && read.monthColumns.length > 0 && (
         <Text size={200}>
-          {lang === "zh-CN" ? "月份列" : "Month columns"}: {read.monthColumns[0].column}–
+          {zh ? "月份列" : "Month columns"}: {read.monthColumns[0].column}–
           {read.monthColumns[read.monthColumns.length - 1].column}
         </Text>
       )}
