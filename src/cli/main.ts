@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { FIELDS, Field } from "../core/read/fields";
 import { Layout } from "../core/read/household";
+import { LAYOUTS } from "../core/read/layouts";
 
 import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
@@ -37,7 +38,7 @@ added to 催缴记录 (the collection record), which is only ever appended to: r
 INPUT is never changed. INPUT may be .xlsx, .xlsm or .csv.
 
 Options:
-  --sheet NAME          read this sheet (default: the best-matching sheet)
+  --sheet NAME          read this sheet; repeat for several (default: every sheet with an arrears table)
   --as-of YYYY-MM-DD    the date to count arrears to (default: the 催缴设置 sheet's, else today)
   --out OUTPUT.xlsx     where to write (default: beside INPUT, NAME-催缴.xlsx; for an INPUT already
                         named NAME-催缴.xlsx, the next round: NAME-催缴-2.xlsx, -3 …)
@@ -49,7 +50,7 @@ Options:
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
   --column FIELD=COL    take column COL (a letter) for FIELD, e.g. --column amount=F; repeatable;
                         FIELD=  (empty) ignores a column. Fields: ${FIELDS.join(", ")}
-  --layout household|monthly|bill   force the layout instead of detecting it
+  --layout ${LAYOUTS.join("|")}   force the layout instead of detecting it
   -h, --help            this text
 `;
 
@@ -57,7 +58,7 @@ class UsageError extends Error {}
 
 interface RunArgs {
   input: string;
-  sheet?: string;
+  sheets: string[];
   asOf?: string;
   date?: string;
   out?: string;
@@ -74,7 +75,7 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
   if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
-  const args: RunArgs = { input: "", json: false, columns: {} };
+  const args: RunArgs = { input: "", sheets: [], json: false, columns: {} };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -84,7 +85,7 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
     const a = rest[i];
     switch (a) {
       case "--sheet":
-        args.sheet = value(i++, a);
+        args.sheets.push(value(i++, a));
         break;
       case "--as-of":
       case "--date": {
@@ -132,10 +133,9 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       }
       case "--layout": {
         const v = value(i++, a);
-        if (v !== "household" && v !== "monthly" && v !== "bill") {
-          throw new UsageError(`--layout is household, monthly or bill, not "${v}"`);
-        }
-        args.layout = v;
+        const layout = LAYOUTS.find((l) => l === v);
+        if (layout === undefined) throw new UsageError(`--layout is ${LAYOUTS.join(", ")}, not "${v}"`);
+        args.layout = layout;
         break;
       }
       default:
@@ -207,7 +207,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     today,
     asOf: args.asOf,
     lang: args.lang,
-    sheet: args.sheet,
+    sheets: args.sheets.length > 0 ? args.sheets : undefined,
     columns: args.columns,
     layout: args.layout,
     roundDate: args.date,

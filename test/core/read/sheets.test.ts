@@ -96,7 +96,7 @@ describe("several sheets", () => {
   });
 
   it("leaves a hidden copy unread unless it is named or nothing else holds a table", () => {
-    const hidden = sheet("旧表", phaseTwo.rows, { hidden: true });
+    const hidden = sheet("旧表", phaseTwo.rows as CellValue[][], { hidden: true });
     const withHidden = read({ sheets: [phaseOne, hidden], date1904: false });
     expect(withHidden.sheets.map((s) => s.sheet)).toEqual(["一期"]);
     expect(withHidden.sheetNotes.find((n) => n.sheet === "旧表")?.note["en-US"]).toMatch(/hidden sheet/);
