@@ -85,7 +85,7 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "contractno",
   ],
   owner: [
-    "业主", "业主姓名", "业主名称", "业主名", "姓名", "客户名称", "客户姓名", "客户", "户主", "住户", "住户姓名",
+    "业主", "业主姓名", "业主名称", "业主名", "姓名", "客户名称", "客户姓名", "客户", "户主", "户名", "用户名称", "用户姓名", "用户名", "住户", "住户姓名",
     "产权人", "owner", "ownername", "tenant", "tenantname", "name", "resident", "customer", "customername",
   ],
   phone: [

@@ -92,7 +92,7 @@ export class RowHouseholds {
       this.order.push(household.key);
       return;
     }
-    const byAccount = household.account !== undefined && !household.room;
+    const byAccount = household.key.startsWith("#");
     this.warnings.push(
       localized(
         `${byAccount ? "户号" : "房号"} ${household.label} 出现在第 ${existing.rows.join("、")} 行和第 ${household.rows.join("、")} 行：已合并为一户，金额相加`,

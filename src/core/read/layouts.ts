@@ -4,12 +4,13 @@ import { billLayout } from "./layout-bill";
 import { householdLayout } from "./layout-household";
 import { LayoutReader } from "./layout";
 import { monthlyLayout } from "./layout-monthly";
+import { statusBillLayout } from "./layout-status-bill";
 
 /**
  * Every layout the reader knows, in the order a table is tried against them: the first that fits reads it, and
  * one row per household takes whatever no other layout claims. Adding a layout: a module and a line here.
  */
-export const LAYOUT_READERS = [monthlyLayout, billLayout, householdLayout] as const;
+export const LAYOUT_READERS = [monthlyLayout, statusBillLayout, billLayout, householdLayout] as const;
 
 export type Layout = (typeof LAYOUT_READERS)[number]["name"];
 
