@@ -53,6 +53,8 @@ export interface Household {
   /** How the room is shown to people: "1-2-301", or "3栋2单元301" when the room number alone is ambiguous. */
   readonly label: string;
   readonly owner: string;
+  /** The owner is a company or institution (…公司, …大厦, Ltd): a letter greets it as such, not as a person. */
+  readonly ownerIsCompany?: boolean;
   readonly phone: string;
   readonly address: string;
   readonly collector: string;

@@ -1,3 +1,4 @@
+import { isCompanyName } from "./address";
 import { CellValue, SheetGrid } from "./grid";
 import { Household } from "./household";
 import { TableHeader } from "./header";
@@ -51,7 +52,7 @@ export function lastDueMonth(asOf: IsoDate): MonthIndex {
 
 export type HouseholdFigures = Omit<
   Household,
-  keyof RowReading | "key" | "sheet" | "rows" | "label" | "account"
+  keyof RowReading | "key" | "sheet" | "rows" | "label" | "account" | "ownerIsCompany"
 >;
 
 /** A household from a row's common columns and the figures a layout read. */
@@ -66,6 +67,7 @@ export function makeHousehold(ctx: RowContext, reading: RowReading, figures: Hou
     ...(reading.account ? { account: reading.account } : {}),
     label: roomLabel(reading),
     owner: reading.owner,
+    ...(reading.owner && isCompanyName(reading.owner) ? { ownerIsCompany: true } : {}),
     phone: reading.phone,
     address: reading.address,
     collector: reading.collector,
