@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { runJob } from "../../../src/core/job";
-import { openWorkbookFile } from "../../../src/xlsx/open";
+import { runOnWorkbookFile } from "../../../src/xlsx/run";
 
 const DIR = path.join(__dirname, "..", "..", "fixtures", "real");
 
@@ -9,13 +8,15 @@ const DIR = path.join(__dirname, "..", "..", "fixtures", "real");
 const EXPECTED: Record<string, { asOf: string; households: number; inArrears: number; owed: number }> = {
   "en01_remi_delinquency_march.csv": { asOf: "2026-03-31", households: 7, inArrears: 7, owed: 20025 },
   "en02_remi_delinquency_april.csv": { asOf: "2026-04-30", households: 7, inArrears: 5, owed: 21255 },
+  "en03_nicola_tenant_arrears_tracker.xlsx": { asOf: "2026-12-27", households: 12, inArrears: 1, owed: 100 },
 };
 
+/** The whole run on the file edge, as the command line and the browser page do it. */
 async function run(file: string, asOf: string) {
-  const opened = await openWorkbookFile(new Uint8Array(fs.readFileSync(path.join(DIR, file))), file);
-  const outcome = runJob(opened.grid, { today: "2026-11-21", asOf });
+  const bytes = new Uint8Array(fs.readFileSync(path.join(DIR, file)));
+  const outcome = await runOnWorkbookFile(bytes, file, { today: "2026-11-21", asOf });
   if (!outcome.ok) throw new Error(outcome.error["en-US"]);
-  return outcome.result;
+  return outcome.job;
 }
 
 describe("real arrears lists in test/fixtures/real", () => {
@@ -39,6 +40,25 @@ describe("real arrears lists in test/fixtures/real", () => {
     expect(result.read.households).toHaveLength(expected.households);
     expect(result.summary.arrears).toEqual({ households: expected.inArrears, total: expected.owed });
     expect(result.read.problems).toEqual([]);
+  });
+
+  it("reads the arrears sheet of a six-sheet tracker and says why the other sheets were not read", async () => {
+    const result = await run("en03_nicola_tenant_arrears_tracker.xlsx", "2026-12-27");
+    expect(result.read.sheets.map((s) => [s.sheet, s.layout, s.headerRow])).toEqual([
+      ["Snapshot_Data", "household", 1],
+    ]);
+    expect(result.read.sheetNotes.map((n) => [n.sheet, n.read])).toEqual([
+      ["Ops_Dashboard", false],
+      ["Tenants", false],
+      ["Ledger", false],
+      ["Pivots", false],
+      ["Snapshot_Data", true],
+      ["History_Snapshot", false],
+    ]);
+    const owing = result.read.households.filter((h) => (h.amountOverdue ?? 0) > 0);
+    expect(owing.map((h) => [h.building, h.room, h.owner, h.amountOverdue])).toEqual([
+      ["Block B", "B11", "Tenant 11", 100],
+    ]);
   });
 
   it("keeps unit 1A of three buildings apart, and reads the tenant status as a note", async () => {
