@@ -3,6 +3,7 @@ import * as path from "path";
 import { FIELDS, Field } from "../core/read/fields";
 import { columnLetter } from "../core/read/grid";
 import { Layout } from "../core/read/household";
+import { LAYOUTS } from "../core/read/layouts";
 
 import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
@@ -61,7 +62,7 @@ The round's notices are added to ${OUTPUTS.record.names["zh-CN"]} (${OUTPUTS.rec
 on OUTPUT. INPUT is never changed. INPUT may be .xlsx, .xlsm or .csv.
 
 Options:
-  --sheet NAME          read this sheet (default: the best-matching sheet)
+  --sheet NAME          read this sheet; repeat for several (default: every sheet with an arrears table)
   --as-of YYYY-MM-DD    the date to count arrears to (default: the 催缴设置 sheet's, else today)
   --out OUTPUT.xlsx     where to write (default: beside INPUT, NAME-催缴.xlsx; for an INPUT already
                         named NAME-催缴.xlsx, the next round: NAME-催缴-2.xlsx, -3 …)
@@ -74,7 +75,7 @@ Options:
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
   --column FIELD=COL    take column COL (a letter) for FIELD, e.g. --column amount=F; repeatable;
                         FIELD=  (empty) ignores a column. Fields: ${FIELDS.join(", ")}
-  --layout household|monthly|bill   force the layout instead of detecting it
+  --layout ${LAYOUTS.join("|")}   force the layout instead of detecting it
   -h, --help            this text
 `;
 
@@ -82,7 +83,7 @@ class UsageError extends Error {}
 
 interface RunArgs {
   input: string;
-  sheet?: string;
+  sheets: string[];
   asOf?: string;
   date?: string;
   out?: string;
@@ -100,7 +101,7 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
   if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
-  const args: RunArgs = { input: "", json: false, columns: {}, force: false };
+  const args: RunArgs = { input: "", sheets: [], json: false, columns: {}, force: false };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -110,7 +111,7 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
     const a = rest[i];
     switch (a) {
       case "--sheet":
-        args.sheet = value(i++, a);
+        args.sheets.push(value(i++, a));
         break;
       case "--as-of":
       case "--date": {
@@ -165,10 +166,9 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       }
       case "--layout": {
         const v = value(i++, a);
-        if (v !== "household" && v !== "monthly" && v !== "bill") {
-          throw new UsageError(`--layout is household, monthly or bill, not "${v}"`);
-        }
-        args.layout = v;
+        const layout = LAYOUTS.find((l) => l === v);
+        if (layout === undefined) throw new UsageError(`--layout is ${LAYOUTS.join(", ")}, not "${v}"`);
+        args.layout = layout;
         break;
       }
       default:
@@ -323,7 +323,7 @@ async function runLocked(
     today,
     asOf: args.asOf,
     lang: args.lang,
-    sheet: args.sheet,
+    sheets: args.sheets.length > 0 ? args.sheets : undefined,
     columns: args.columns,
     layout: args.layout,
     roundDate: args.date,
@@ -350,7 +350,12 @@ async function runLocked(
     );
     return 1;
   }
-  if (args.layout && job.verdicts.length === 0) {
+  // A forced layout must read the sheet that looks most like an arrears table: other sheets read that way
+  // instead would be figures from the wrong table.
+  const bestSheet = [...job.read.candidates].sort((a, b) => b.score - a.score)[0]?.sheet ?? sheetName;
+  const forcedMissed = !job.read.sheets.some((s) => s.sheet === bestSheet && s.households > 0);
+  if (args.layout && (job.verdicts.length === 0 || forcedMissed)) {
+    const sheetName = forcedMissed ? bestSheet : job.read.sheet;
     io.stderr(
       `arrears-desk: ${
         localized(

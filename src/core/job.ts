@@ -31,6 +31,8 @@ export interface JobOptions {
   /** Overrides the settings' language. */
   readonly lang?: Lang;
   readonly sheet?: string;
+  /** Read only these sheets (the command line's repeated --sheet); default: every sheet with an arrears table. */
+  readonly sheets?: readonly string[];
   readonly columns?: Partial<Record<Field, string>>;
   readonly layout?: Layout;
   /** The day this round's notices go out and are logged (default: today). */
@@ -79,6 +81,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const outcome = readArrears(workbook, {
     asOf,
     sheet: options.sheet,
+    sheets: options.sheets,
     columns: options.columns,
     layout: options.layout,
   });

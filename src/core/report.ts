@@ -3,14 +3,17 @@ import { FIELD_LABELS } from "./read/fields";
 import { CellValue } from "./read/grid";
 import { Layout } from "./read/household";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
+import { layoutReader } from "./read/layouts";
 import { ReadResult } from "./read/reader";
-import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "./text";
+import { Lang, Localized, formatYuan, naturalOrder, roundCents } from "./text";
 import { formatMonth } from "./read/values";
 
 /** The machine-readable summary of a run (the CLI's --json). */
 export interface RunSummary {
   readonly sheet: string;
   readonly layout: Layout;
+  /** Every sheet read: its layout, header row and households. */
+  readonly sheets: readonly { sheet: string; layout: Layout; headerRow: number; households: number }[];
   readonly households: number;
   readonly arrears: { readonly total: number; readonly households: number };
   readonly classes: Readonly<Record<Kind, number>>;
@@ -32,6 +35,12 @@ export function runSummary(result: ReadResult, verdicts: readonly Verdict[], lan
   return {
     sheet: result.sheet,
     layout: result.layout,
+    sheets: result.sheets.map((s) => ({
+      sheet: s.sheet,
+      layout: s.layout,
+      headerRow: s.headerRow,
+      households: s.households,
+    })),
     households: verdicts.length,
     arrears: { total: roundCents(total), households: inArrears },
     classes,
@@ -46,11 +55,7 @@ export function runSummary(result: ReadResult, verdicts: readonly Verdict[], lan
   };
 }
 
-const LAYOUT_LABELS: Readonly<Record<Layout, Localized>> = {
-  household: localized("每户一行", "one row per household"),
-  monthly: localized("每月一列", "one column per month"),
-  bill: localized("每张账单一行", "one row per bill"),
-};
+const layoutLabel = (layout: Layout): Localized => layoutReader(layout).label;
 
 /** The few lines a manager reads after a run; lists are cut at `limit` with a count of the rest. */
 export function summaryLines(
@@ -63,22 +68,36 @@ export function summaryLines(
   const t = (a: string, b: string) => (zh ? a : b);
   const lines: string[] = [];
   const summary = runSummary(result, verdicts, lang);
-  lines.push(
-    t(
-      `读取：工作表“${result.sheet}”，${LAYOUT_LABELS[result.layout][lang]}，表头在第 ${result.headerRow} 行；${summary.households} 户`,
-      `Read: sheet "${result.sheet}", ${LAYOUT_LABELS[result.layout][lang]}, header at row ${result.headerRow}; ${summary.households} households`,
-    ),
-  );
-  lines.push(
-    t("列：", "Columns: ") +
-      result.columns.map((c) => `${FIELD_LABELS[c.field][lang]}=${c.column}`).join(t("，", ", ")) +
-      (result.monthColumns.length
-        ? t(
-            `；月份 ${result.monthColumns[0].column}–${result.monthColumns[result.monthColumns.length - 1].column}（${formatMonth(result.monthColumns[0].month)} 至 ${formatMonth(result.monthColumns[result.monthColumns.length - 1].month)}）`,
-            `; months ${result.monthColumns[0].column}–${result.monthColumns[result.monthColumns.length - 1].column} (${formatMonth(result.monthColumns[0].month)} to ${formatMonth(result.monthColumns[result.monthColumns.length - 1].month)})`,
-          )
-        : ""),
-  );
+  for (const sheet of result.sheets) {
+    lines.push(
+      t(
+        `读取：工作表“${sheet.sheet}”，${layoutLabel(sheet.layout)[lang]}，表头在第 ${sheet.headerRow} 行；${sheet.households} 户`,
+        `Read: sheet "${sheet.sheet}", ${layoutLabel(sheet.layout)[lang]}, header at row ${sheet.headerRow}; ${sheet.households} households`,
+      ),
+    );
+    const months = sheet.monthColumns;
+    lines.push(
+      t("列：", "Columns: ") +
+        sheet.columns.map((c) => `${FIELD_LABELS[c.field][lang]}=${c.column}`).join(t("，", ", ")) +
+        (months.length
+          ? t(
+              `；月份 ${months[0].column}–${months[months.length - 1].column}（${formatMonth(months[0].month)} 至 ${formatMonth(months[months.length - 1].month)}）`,
+              `; months ${months[0].column}–${months[months.length - 1].column} (${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)})`,
+            )
+          : ""),
+    );
+  }
+  if (result.sheets.length > 1)
+    lines.push(
+      t(
+        `共 ${summary.households} 户（${result.sheets.length} 个工作表）`,
+        `${summary.households} households on ${result.sheets.length} sheets`,
+      ),
+    );
+  for (const n of result.sheetNotes.filter((n) => !n.read && n.headerRow !== null))
+    lines.push(
+      t(`未读取：工作表“${n.sheet}”：${n.note[lang]}`, `Not read: sheet "${n.sheet}": ${n.note[lang]}`),
+    );
   lines.push(t(`分类（截至 ${result.asOf}）：`, `Classes (as of ${result.asOf}):`));
   for (const kind of KINDS) {
     const of = verdicts.filter((v) => v.kind === kind);
@@ -170,15 +189,15 @@ export function classificationSheet(
       v.reasons.map((r) => r[lang]).join("\n"),
       v.nextSteps.map((s, i) => `${i + 1}. ${s[lang]}`).join("\n"),
       h.collector,
-      h.rows.join(", "),
+      result.sheets.length > 1 ? `${h.sheet} ${h.rows.join(", ")}` : h.rows.join(", "),
     ];
   });
   return singleTableSheet(
     OUTPUT_SHEETS.classification[lang],
     t("业主分类与下一步", "Owners by kind, with the next step"),
     t(
-      `来源：工作表“${result.sheet}”，截至 ${result.asOf}；共 ${verdicts.length} 户。本表每次运行时重建，请勿在此录入。`,
-      `Source: sheet "${result.sheet}", as of ${result.asOf}; ${verdicts.length} households. Rebuilt on every run: do not type here.`,
+      `来源：工作表${result.sheets.map((s) => `“${s.sheet}”`).join("、")}，截至 ${result.asOf}；共 ${verdicts.length} 户。本表每次运行时重建，请勿在此录入。`,
+      `Source: sheet${result.sheets.length > 1 ? "s" : ""} ${result.sheets.map((s) => `"${s.sheet}"`).join(", ")}, as of ${result.asOf}; ${verdicts.length} households. Rebuilt on every run: do not type here.`,
     ),
     {
       id: "classification",
@@ -210,21 +229,31 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
   const zh = lang === "zh-CN";
   const t = (a: string, b: string) => (zh ? a : b);
   const rows: CellValue[][] = [
-    ...result.columns.map((c): CellValue[] => [
-      t("列", "Column"),
-      result.sheet,
-      result.headerRow,
-      c.column,
-      c.header,
-      `${t("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`,
+    ...result.sheetNotes.map((n): CellValue[] => [
+      t("工作表", "Sheet"),
+      n.sheet,
+      n.headerRow,
+      null,
+      n.read ? t("已读取", "read") : t("未读取", "not read"),
+      n.note[lang],
     ]),
-    ...result.monthColumns.map((c): CellValue[] => [
-      t("月份列", "Month column"),
-      result.sheet,
-      result.headerRow,
-      c.column,
-      c.header,
-      `${t("读作", "read as")} ${formatMonth(c.month)}`,
+    ...result.sheets.flatMap((sheet) => [
+      ...sheet.columns.map((c): CellValue[] => [
+        t("列", "Column"),
+        sheet.sheet,
+        sheet.headerRow,
+        c.column,
+        c.header,
+        `${t("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`,
+      ]),
+      ...sheet.monthColumns.map((c): CellValue[] => [
+        t("月份列", "Month column"),
+        sheet.sheet,
+        sheet.headerRow,
+        c.column,
+        c.header,
+        `${t("读作", "read as")} ${formatMonth(c.month)}`,
+      ]),
     ]),
     ...result.warnings.map((w): CellValue[] => [t("注意", "Note"), result.sheet, null, null, null, w[lang]]),
     ...result.skipped.map((s): CellValue[] => [
@@ -247,10 +276,18 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
   return singleTableSheet(
     OUTPUT_SHEETS.readReport[lang],
     t("读取报告", "Read report"),
-    t(
-      `工作表“${result.sheet}”：${LAYOUT_LABELS[result.layout][lang]}，表头第 ${result.headerRow} 行。可用命令行 --column 字段=列 更正列的识别。`,
-      `Sheet "${result.sheet}": ${LAYOUT_LABELS[result.layout][lang]}, header at row ${result.headerRow}. Correct a column with --column field=LETTER.`,
-    ),
+    result.sheets
+      .map((s) =>
+        t(
+          `工作表“${s.sheet}”：${layoutLabel(s.layout)[lang]}，表头第 ${s.headerRow} 行，${s.households} 户。`,
+          `Sheet "${s.sheet}": ${layoutLabel(s.layout)[lang]}, header at row ${s.headerRow}, ${s.households} households. `,
+        ),
+      )
+      .join("") +
+      t(
+        "可用命令行 --column 字段=列 更正列的识别，--sheet 工作表名（可重复）指定读取的工作表。",
+        "Correct a column with --column field=LETTER; choose the sheets with --sheet NAME (repeatable).",
+      ),
     {
       id: "readReport",
       name: "ArrearsReadReport",

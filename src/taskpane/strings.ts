@@ -91,10 +91,15 @@ const STRINGS = {
     "没有 Excel？在浏览器中打开欠费台账，数据只在本机处理，不会上传到任何地方。",
     "No Excel? Open the arrears sheet here: everything stays in this browser, nothing is uploaded.",
   ],
-  readSummary: [
-    "{layoutLabel}：{layout}；{headerRowLabel} {row}；{count} 户",
-    "{layoutLabel}: {layout}; {headerRowLabel} {row}; {count} households",
+  layoutStatusBill: ["每张账单一行（含状态）", "one row per bill, with a status"],
+  everySheet: ["所有欠费表（{count} 个工作表）", "Every arrears sheet ({count})"],
+  sheetsRead: ["读取的工作表", "Sheets read"],
+  sheetRead: [
+    "{sheet}：{layoutLabel} {layout}；{headerRowLabel} {row}；{count} 户",
+    "{sheet}: {layoutLabel} {layout}; {headerRowLabel} {row}; {count} households",
   ],
+  sheetNote: ["{sheet}：{note}", "{sheet}: {note}"],
+  householdsOnSheets: ["共 {count} 户（{sheets} 个工作表）", "{count} households on {sheets} sheets"],
   columnChoice: ["{letter}：{text}", "{letter}: {text}"],
   errorLabel: ["出错了：", "Something went wrong: "],
   listSeparator: ["、", ", "],

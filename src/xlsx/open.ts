@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
 import { CsvError, parseCsv, decodeText } from "./csv";
 import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
-import { xmlDamage } from "./xml-check";
+import { xmlDamage, xmlPartText } from "./xml-check";
 
 /** A file that cannot be read, with one line a collection manager can act on. */
 export class WorkbookOpenError extends Error {
@@ -183,7 +183,7 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 async function refuseDamagedParts(zip: JSZip, base: string): Promise<void> {
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir || !/\.(xml|rels)$/i.test(name)) continue;
-    const damage = xmlDamage(await entry.async("string"));
+    const damage = xmlDamage(xmlPartText(await entry.async("uint8array")));
     if (damage === null) continue;
     const sheet = await sheetOfPart(zip, name);
     throw new WorkbookOpenError(

@@ -4,6 +4,22 @@
  * after it, the readers' patterns (a <c>…</c>, an <si>…</si>) always find their end close by.
  * Returns what is wrong, in words, or null.
  */
+/**
+ * A part's text in the encoding it declares by its first bytes: UTF-8 (the rule for workbook parts), or UTF-16 —
+ * which Excel uses for some custom XML parts (Power Query's DataMashup) — with or without a byte-order mark.
+ */
+export function xmlPartText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0x3c && bytes[1] === 0x00)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0x00 && bytes[1] === 0x3c)
+    return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
 export function xmlDamage(xml: string): string | null {
   const n = xml.length;
   const starts: number[] = [];

@@ -146,7 +146,9 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     };
 
     // 1 Read: the layout, the households, the mapping and the skipped totals row.
-    await page.getByText("352 户").waitFor({ timeout: 60_000 });
+    await page.getByText("共 400 户（2 个工作表）").waitFor({ timeout: 60_000 });
+    await expect(page.getByText(/352 户/).count()).resolves.toBe(1);
+    await expect(page.getByText(/二期欠费汇总.*48 户/).count()).resolves.toBe(1);
     await expect(page.getByText("每月一列").count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText("第 357 行").count()).resolves.toBe(1);
     await expect(page.getByLabel("业主", { exact: true }).inputValue()).resolves.toBe("D");
@@ -155,10 +157,10 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     // 2 Classify: counts per kind, a filter, and one household's reasons and next steps.
     await page.getByRole("tab", { name: "2 分类" }).click();
     const kinds = page.getByRole("table", { name: "类别" });
-    await expect(kinds.getByRole("row", { name: /按时缴纳 212/ }).count()).resolves.toBe(1);
-    await expect(kinds.getByRole("row", { name: /恶意拖欠 12/ }).count()).resolves.toBe(1);
+    await expect(kinds.getByRole("row", { name: /按时缴纳 232/ }).count()).resolves.toBe(1);
+    await expect(kinds.getByRole("row", { name: /恶意拖欠 14/ }).count()).resolves.toBe(1);
     await page.getByRole("combobox", { name: "类别" }).selectOption({ label: "长期拖欠" });
-    await page.getByText(/显示 72 \/ 72/).waitFor();
+    await page.getByText(/显示 82 \/ 82/).waitFor();
     await page.getByRole("table", { name: "2 分类" }).getByRole("row").nth(1).click();
     await page.getByText("依据").waitFor();
     await expect(page.getByText(/≥ 6 个月/).count()).resolves.toBeGreaterThan(0);
@@ -265,7 +267,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
 
   it("speaks English when asked, and its screenshot fits 320 px", async () => {
     const { page, problems } = await openPane("en-US");
-    await page.getByText("352 households").waitFor({ timeout: 60_000 });
+    await page.getByText("400 households on 2 sheets").waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(SHOTS, "pane-read-en.png"), fullPage: false });
     await page.getByRole("tab", { name: "2 Classify" }).click();
     await expect(page.getByRole("table", { name: "Kind" }).getByText("Pays on time").count()).resolves.toBe(

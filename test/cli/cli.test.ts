@@ -328,3 +328,37 @@ describe("arrears-desk run: the round's notices and the collection record", () =
     expect((await cli("run", input, "--date", "2026-13-01")).code).toBe(2);
   });
 });
+
+describe("arrears-desk run --sheet", () => {
+  it("reads every arrears sheet by default, only the sheets named when --sheet is repeated", async () => {
+    const dir = tmpDir();
+    const all = await cli("run", SAMPLE, "--out", path.join(dir, "all.xlsx"), "--json");
+    expect(JSON.parse(all.stdout).sheets.map((s: { sheet: string }) => s.sheet)).toEqual([
+      "物业费台账",
+      "二期欠费汇总",
+    ]);
+    expect(JSON.parse(all.stdout).households).toBe(400);
+    const one = await cli(
+      "run",
+      SAMPLE,
+      "--sheet",
+      "二期欠费汇总",
+      "--out",
+      path.join(dir, "one.xlsx"),
+      "--json",
+    );
+    expect(JSON.parse(one.stdout).households).toBe(48);
+    const two = await cli(
+      "run",
+      SAMPLE,
+      "--sheet",
+      "二期欠费汇总",
+      "--sheet",
+      "物业费台账",
+      "--out",
+      path.join(dir, "two.xlsx"),
+      "--json",
+    );
+    expect(JSON.parse(two.stdout).households).toBe(400);
+  });
+});

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { WorkbookOpenError } from "../../src/xlsx/open";
 import { openFileWorkbook } from "../../src/xlsx/run";
-import { xmlDamage } from "../../src/xlsx/xml-check";
+import { xmlDamage, xmlPartText } from "../../src/xlsx/xml-check";
 
 /** A package with two sheets (a ledger and a second one), its first sheet's XML replaceable. */
 async function base(): Promise<JSZip> {
@@ -155,6 +155,19 @@ describe("12. a damaged part is reported, never read around", () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain("xl/theme/theme1.xml");
+  });
+
+  it("a custom XML part in UTF-16 (Power Query's DataMashup, as Excel writes it) is well-formed, not damaged", async () => {
+    const xml =
+      '<?xml version="1.0" encoding="utf-16"?><DataMashup xmlns="http://schemas.microsoft.com/DataMashup">AAAA</DataMashup>';
+    const utf16 = new Uint8Array(2 + xml.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < xml.length; i++) utf16[2 + i * 2] = xml.charCodeAt(i);
+    const zip = await base();
+    zip.file("customXml/item1.xml", utf16);
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    expect(await outcome(bytes)).toEqual(expect.objectContaining({ ok: true }));
+    expect(xmlDamage(xmlPartText(utf16))).toBeNull();
   });
 
   it("xmlDamage says what is wrong", () => {

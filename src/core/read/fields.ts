@@ -8,6 +8,7 @@ export const FIELDS = [
   "building",
   "unit",
   "room",
+  "account",
   "owner",
   "phone",
   "address",
@@ -28,6 +29,7 @@ export const FIELDS = [
   "period",
   "periodStart",
   "periodEnd",
+  "dueDate",
   "due",
   "paid",
 ] as const;
@@ -38,6 +40,7 @@ export const FIELD_LABELS: Readonly<Record<Field, Localized>> = {
   building: localized("楼栋", "Building"),
   unit: localized("单元", "Entrance (单元)"),
   room: localized("房号", "Unit / room"),
+  account: localized("户号", "Account"),
   owner: localized("业主", "Owner"),
   phone: localized("电话", "Phone"),
   address: localized("通讯地址", "Mailing address"),
@@ -58,6 +61,7 @@ export const FIELD_LABELS: Readonly<Record<Field, Localized>> = {
   period: localized("所属期", "Billing period"),
   periodStart: localized("计费开始", "Period start"),
   periodEnd: localized("计费结束", "Period end"),
+  dueDate: localized("缴费期限", "Due date"),
   due: localized("应收", "Amount billed"),
   paid: localized("实收", "Amount paid"),
 };
@@ -72,22 +76,30 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   building: ["楼栋", "楼栋号", "楼号", "栋号", "栋", "幢", "楼宇", "楼座", "座", "楼", "building", "bldg", "block", "tower", "property"],
   unit: ["单元", "单元号", "entrance", "stairwell"],
   room: [
-    "房号", "房间号", "房间", "房屋编号", "房屋号", "房屋", "门牌号", "门牌", "户号", "房产", "房产编号", "资产编号",
+    "房号", "房间号", "房间", "房屋编号", "房屋号", "房屋", "门牌号", "门牌", "房产", "房产编号", "资产编号",
     "房号/户号", "unit", "unitno", "unitnumber", "unit#", "room", "roomno", "apt", "apartment", "suite", "flat", "door",
   ],
+  account: [
+    "户号", "用户编号", "用户号", "客户编号", "客户号", "缴费号", "缴费编号", "账号", "帐号", "合同编号", "合同号",
+    "户口号", "account", "accountno", "accountnumber", "account#", "tenantaccount", "customerno", "customerid",
+    "contractno",
+  ],
   owner: [
-    "业主", "业主姓名", "业主名称", "业主名", "姓名", "客户名称", "客户姓名", "客户", "户主", "住户", "住户姓名",
+    "业主", "业主姓名", "业主名称", "业主名", "姓名", "客户名称", "客户姓名", "客户", "户主", "户名", "用户名称", "用户姓名", "用户名", "住户", "住户姓名",
     "产权人", "owner", "ownername", "tenant", "tenantname", "name", "resident", "customer", "customername",
   ],
   phone: [
     "电话", "联系电话", "电话号码", "手机", "手机号", "手机号码", "联系方式", "联系手机", "业主电话",
     "phone", "phoneno", "phonenumber", "mobile", "tel", "telephone", "contactnumber", "contact",
   ],
-  address: ["通讯地址", "联系地址", "邮寄地址", "地址", "住址", "address", "mailingaddress"],
+  address: [
+    "通讯地址", "联系地址", "邮寄地址", "地址", "住址", "用户地址", "房屋地址", "房产地址", "物业地址", "坐落", "房屋坐落",
+    "address", "mailingaddress", "propertyaddress",
+  ],
   amount: [
     "欠费金额", "欠费", "欠款", "欠款金额", "欠缴金额", "欠费合计", "欠费总额", "累计欠费", "未缴金额", "应缴未缴",
     "欠缴", "欠费余额", "应收余额", "尚欠", "balance", "balancedue", "currentbalance", "amountdue", "amountreceivable",
-    "arrears", "outstanding", "amountowed", "totaldue", "pastdue", "owed",
+    "arrears", "outstanding", "amountowed", "totaldue", "pastdue", "owed", "rentduelessreceived", "rentarrears",
   ],
   months: [
     "欠费月数", "欠缴月数", "拖欠月数", "欠费月份数", "欠费期数", "欠费时长", "欠费月", "monthsinarrears",
@@ -98,13 +110,14 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   priorAmount: ["往年欠费", "往年欠费金额", "以前年度欠费", "结转欠费", "历史欠费", "上年欠费", "priorbalance"],
   lastPayment: [
     "最后缴费日期", "最后缴费时间", "最近缴费日期", "最近缴费", "上次缴费日期", "上次缴费", "缴费日期", "缴费时间",
-    "收款日期", "lastpayment", "lastpaymentdate", "lastpaid", "paymentdate", "datepaid",
+    "收款日期", "缴纳日期", "实收日期", "付款日期", "支付日期", "lastpayment", "lastpaymentdate", "lastpaid", "paymentdate",
+    "datepaid", "paiddate", "paidon",
   ],
   notes: [
     "备注", "说明", "情况说明", "欠费原因", "原因", "催缴情况", "催缴记录", "跟进情况", "notes", "note", "remarks",
     "remark", "comments", "comment", "delinquencynotes", "internalnotes",
   ],
-  status: ["状态", "缴费状态", "催缴状态", "业主状态", "status", "tenantstatus"],
+  status: ["状态", "缴费状态", "催缴状态", "业主状态", "账单状态", "收费状态", "支付状态", "status", "tenantstatus", "billstatus", "paymentstatus"],
   collector: ["催缴员", "催缴人", "催费员", "负责人", "责任人", "管家", "客服", "跟进人", "collector", "assignedto", "agent"],
   consent: ["同意公示", "公示同意", "是否同意公示", "公示授权", "consent", "consenttopublish"],
   area: ["建筑面积", "面积", "计费面积", "收费面积", "area", "sqft", "floorarea"],
@@ -113,9 +126,16 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   feeItem: ["收费项目", "费用项目", "费用名称", "收费名称", "费项", "科目", "feeitem", "charge", "chargetype", "item"],
   period: ["所属期", "账期", "所属月份", "计费月份", "费用月份", "费用期间", "所属期间", "期间", "月份", "period", "billingperiod", "month"],
   periodStart: ["开始时间", "开始日期", "计费开始", "起始日期", "计费起始日期", "periodstart", "startdate", "from"],
-  periodEnd: ["结束时间", "结束日期", "计费结束", "截止日期", "计费截止日期", "periodend", "enddate", "to"],
-  due: ["应收", "应收金额", "应缴", "应缴金额", "应收款", "应收费用", "本期应收", "amountbilled", "billed", "charged"],
-  paid: ["实收", "实收金额", "实缴", "实缴金额", "已缴", "已缴金额", "已收", "已收金额", "本期实收", "amountpaid", "paid", "received"],
+  periodEnd: ["结束时间", "结束日期", "计费结束", "计费截止日期", "periodend", "enddate", "to"],
+  dueDate: [
+    "截止日期", "到期日", "到期日期", "缴费期限", "缴费截止日期", "应缴日期", "最迟缴费日期", "缴费截止", "duedate",
+    "datedue", "paymentduedate",
+  ],
+  due: [
+    "应收", "应收金额", "应缴", "应缴金额", "应收款", "应收费用", "本期应收", "金额", "费用金额", "账单金额", "收费金额",
+    "amountbilled", "billed", "charged", "amount", "billamount", "rentdue", "rentcharged",
+  ],
+  paid: ["实收", "实收金额", "实缴", "实缴金额", "已缴", "已缴金额", "已收", "已收金额", "本期实收", "amountpaid", "paid", "received", "rentreceived", "amountreceived"],
 };
 
 /** Normalised header text: units in brackets and trailing colons removed. "欠费金额\n(元)" → "欠费金额". */

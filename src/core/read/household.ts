@@ -2,7 +2,7 @@ import { Field } from "./fields";
 import { Localized } from "../text";
 import { IsoDate, MonthIndex } from "./values";
 
-export type Layout = "household" | "monthly" | "bill";
+export type { Layout } from "./layouts";
 
 /** A cell that could not be read as its column says; the household is still taken with that value unknown. */
 export interface CellProblem {
@@ -48,9 +48,13 @@ export interface Household {
   readonly building: string;
   readonly unit: string;
   readonly room: string;
+  /** The account number (户号, 用户编号, Account) of a ledger keyed by account rather than by room. */
+  readonly account?: string;
   /** How the room is shown to people: "1-2-301", or "3栋2单元301" when the room number alone is ambiguous. */
   readonly label: string;
   readonly owner: string;
+  /** The owner is a company or institution (…公司, …大厦, Ltd): a letter greets it as such, not as a person. */
+  readonly ownerIsCompany?: boolean;
   readonly phone: string;
   readonly address: string;
   readonly collector: string;

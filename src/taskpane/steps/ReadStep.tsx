@@ -22,27 +22,37 @@ export function ReadStep({ state }: { state: PaneState }) {
   const read = outcome?.ok ? outcome.result.read : null;
   const candidates = outcome ? (outcome.ok ? outcome.result.read.candidates : outcome.candidates) : [];
   const best = candidates.length > 0 ? [...candidates].sort((a, b) => b.score - a.score)[0].sheet : undefined;
-  const sheetGrid = grid?.sheets.find((s) => s.name === read?.sheet);
+  // When nothing was read, the columns offered are those of the row that looked most like a header, so that a
+  // mapping can rescue the table.
+  const nearest = read
+    ? { sheet: read.sheet, headerRow: read.headerRow }
+    : (candidates
+        .filter((c) => c.headerRow !== null && (options.sheet === undefined || c.sheet === options.sheet))
+        .map((c) => ({ sheet: c.sheet, headerRow: c.headerRow as number }))[0] ?? null);
+  const sheetGrid = grid?.sheets.find((s) => s.name === nearest?.sheet);
   const headerCells: CellValue[] =
-    read && sheetGrid ? [...(sheetGrid.rows[read.headerRow - sheetGrid.firstRow] ?? [])] : [];
+    nearest && sheetGrid ? [...(sheetGrid.rows[nearest.headerRow - sheetGrid.firstRow] ?? [])] : [];
   const columnChoices = headerCells.map((v, i) => {
     const letter = columnLetter((sheetGrid?.firstColumn ?? 1) + i);
     const text = cellText(v);
     return { letter, label: text ? t("columnChoice", { letter, text: text.replace(/\s+/g, " ") }) : letter };
   });
   const mapped = new Map(read?.columns.map((c) => [c.field, c.column]) ?? []);
-  const shownFields = FIELDS.filter((f) => mapped.has(f) || options.columns[f] !== undefined);
+  const needed: FieldName[] = read ? [] : ["room", "account", "amount"];
+  const shownFields = FIELDS.filter(
+    (f) => mapped.has(f) || options.columns[f] !== undefined || needed.includes(f),
+  );
   const otherFields = FIELDS.filter((f) => !shownFields.includes(f));
   const [extraField, setExtraField] = React.useState<FieldName | "">("");
-  const layoutName = read
-    ? t(
-        read.layout === "household"
-          ? "layoutHousehold"
-          : read.layout === "monthly"
-            ? "layoutMonthly"
-            : "layoutBill",
-      )
-    : "";
+  const layoutName = (layout: string) =>
+    layout === "household"
+      ? t("layoutHousehold")
+      : layout === "monthly"
+        ? t("layoutMonthly")
+        : layout === "bill"
+          ? t("layoutBill")
+          : t("layoutStatusBill");
+  const tables = candidates.filter((c) => c.score > 0);
 
   const go = (sheet: string, row: number, column: string | null) => {
     if (host.selectCell) void host.selectCell(sheet, row, column);
@@ -52,10 +62,11 @@ export function ReadStep({ state }: { state: PaneState }) {
     <>
       <Field label={t("sheet")}>
         <Select
-          value={options.sheet ?? read?.sheet ?? ""}
+          value={options.sheet ?? ""}
           onChange={(_, d) => state.setOptions({ sheet: d.value || undefined, columns: {} })}
           disabled={state.busy}
         >
+          <option value="">{t("everySheet", { count: tables.length })}</option>
           {candidates.map((c) => (
             <option key={c.sheet} value={c.sheet}>
               {c.sheet}
@@ -68,17 +79,35 @@ export function ReadStep({ state }: { state: PaneState }) {
         {t("reread")}
       </Button>
       {read && (
+        <ul aria-label={t("sheetsRead")}>
+          {read.sheets.map((s) => (
+            <li key={s.sheet}>
+              {t("sheetRead", {
+                sheet: s.sheet,
+                layoutLabel: t("layout"),
+                layout: layoutName(s.layout),
+                headerRowLabel: t("headerRow"),
+                row: s.headerRow,
+                count: s.households,
+              })}
+            </li>
+          ))}
+          {read.sheetNotes
+            .filter((n) => !n.read && n.headerRow !== null)
+            .map((n) => (
+              <li key={n.sheet}>{t("sheetNote", { sheet: n.sheet, note: n.note[lang] })}</li>
+            ))}
+        </ul>
+      )}
+      {read && read.sheets.length > 1 && (
+        <Text>{t("householdsOnSheets", { count: read.households.length, sheets: read.sheets.length })}</Text>
+      )}
+      {read && read.sheets.length === 1 && (
         <Text>
-          {t("readSummary", {
-            layoutLabel: t("layout"),
-            layout: layoutName,
-            headerRowLabel: t("headerRow"),
-            row: read.headerRow,
-            count: read.households.length,
-          })}
+          {read.households.length} {t("households")}
         </Text>
       )}
-      {read && (
+      {nearest && (
         <Table size="extra-small" aria-label={t("mapping")}>
           <TableHeader>
             <TableRow>
@@ -112,7 +141,7 @@ export function ReadStep({ state }: { state: PaneState }) {
           </TableBody>
         </Table>
       )}
-      {read && (
+      {nearest && (
         <Field label={`+ ${t("field")}`}>
           <Select
             size="small"
