@@ -23,6 +23,9 @@ export const PLACEHOLDERS = {
   date: "日期",
   promisedDate: "承诺日期",
   lawFirm: "律师事务所",
+  company: "物业服务企业",
+  demandDelivery: "催告函送达",
+  lateFeeClause: "违约金条款",
 } as const;
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
