@@ -546,5 +546,7 @@ export function classifySettingsOf(settings: Settings): ClassifySettings {
     longTermMonths: settings.longTermMonths,
     lateCountThreshold: settings.lateCountThreshold,
     limitationRiskMonths: settings.limitationRiskMonths,
+    legalMinMonths: settings.legalMinMonths,
+    legalMinAmount: settings.legalMinAmount,
   };
 }

@@ -17,6 +17,8 @@ import {
 import { mailingCsv, smsCsv } from "../../core/campaign/lists";
 import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/campaign/stages";
 import { formatYuan } from "../../core/text";
+import { runJob } from "../../core/job";
+import { jobOutputs } from "../../core/workbook";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../App";
 import { Written } from "./BoardsStep";
@@ -82,6 +84,36 @@ export function NoticesStep({ state }: { state: PaneState }) {
           onClick={async () => setWritten(await state.writeAll(true))}
         >
           {zh ? "写入催缴通知并登记到催缴记录" : "Write the notices and log them in the record"}
+        </Button>
+        <Button
+          disabled={state.busy}
+          onClick={() =>
+            void state
+              .task(t("writing"), async () => {
+                // The latest prepared round went out: one 已发送 row per notice, as a collector would log it.
+                const grid = await host.workbook.readGrid();
+                const confirmed = runJob(grid, {
+                  ...options,
+                  today: state.today,
+                  lang,
+                  confirmSent: "latest",
+                });
+                if (!confirmed.ok) return;
+                const all = jobOutputs(confirmed.result);
+                const rows = all.append.rows.slice(0, confirmed.result.round.confirmed);
+                if (rows.length > 0)
+                  await host.workbook.writeOutputs({
+                    ...all,
+                    sheets: [],
+                    newRecord: null,
+                    append: { ...all.append, rows },
+                  });
+                state.markWritten();
+              })
+              .then(() => state.reread())
+          }
+        >
+          {zh ? "确认本轮已发送" : "Confirm the round as sent"}
         </Button>
         <Button
           disabled={state.busy || letters.length === 0}
