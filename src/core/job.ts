@@ -107,7 +107,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const facts = campaignFactsByHousehold(entries, roundDate);
   const templates = readTemplates(findTemplatesSheet(workbook.sheets));
   const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings), facts);
-  const bulletin = buildBulletin(verdicts, settings, asOf, options.today);
+  const bulletin = buildBulletin(verdicts, settings, asOf, options.today, facts);
   const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today);
   const round = planRound({
     verdicts,
@@ -169,6 +169,18 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
     ) +
       (b.disputedLeftOff > 0
         ? t(`；${b.disputedLeftOff} 户纠纷户未公示`, `; ${b.disputedLeftOff} disputed households left off`)
+        : "") +
+      (b.hardshipLeftOff > 0
+        ? t(
+            `；${b.hardshipLeftOff} 户经济困难户未公示（改为协商分期）`,
+            `; ${b.hardshipLeftOff} hardship households left off (offered instalments)`,
+          )
+        : "") +
+      (b.paidSinceLeftOff > 0
+        ? t(
+            `；${b.paidSinceLeftOff} 户计至日后已缴清，未公示`,
+            `; ${b.paidSinceLeftOff} paid in full since the as-of date, left off`,
+          )
         : "") +
       (b.toCheck.length > 0
         ? t(

@@ -1,3 +1,5 @@
+import { CampaignFacts } from "../campaign/record";
+import { owed, withPayments } from "../campaign/amounts";
 import { Verdict } from "../classify/kinds";
 import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
@@ -57,6 +59,10 @@ export interface Bulletin {
   readonly arrearsTotal: number;
   /** Disputed households left off the arrears list (settings: excludeDisputed). */
   readonly disputedLeftOff: number;
+  /** Households in hardship left off the arrears list (settings: excludeHardship): they are offered instalments. */
+  readonly hardshipLeftOff: number;
+  /** Households the record shows paid in full since the as-of date: never posted. */
+  readonly paidSinceLeftOff: number;
   /** Households left off both lists because a cell of theirs could not be read: check them first. */
   readonly toCheck: readonly Household[];
 }
@@ -80,14 +86,19 @@ export function buildBulletin(
   settings: Settings,
   asOf: IsoDate,
   postingDate: IsoDate,
+  facts: ReadonlyMap<string, CampaignFacts> = new Map(),
 ): Bulletin {
+  let hardshipLeftOff = 0;
+  let paidSinceLeftOff = 0;
   const toCheck: Household[] = [];
   const thanks: BulletinEntry[] = [];
   const arrears: BulletinEntry[] = [];
   let disputedLeftOff = 0;
   const sorted = [...verdicts].sort((a, b) => compareRooms(a.household, b.household));
   for (const v of sorted) {
-    const h = v.household;
+    const debt = owed(v.household, facts.get(v.household.key), asOf);
+    // Payments the record logs since the as-of date come off the posted amount, oldest month first.
+    const h = withPayments(v.household, debt);
     if (h.problems.length > 0) {
       toCheck.push(h);
       continue;
@@ -103,10 +114,18 @@ export function buildBulletin(
       thanks.push(entry);
       continue;
     }
+    if (debt.amount === 0) {
+      paidSinceLeftOff++;
+      continue;
+    }
     if (h.monthsOverdue === null || h.monthsOverdue < settings.bulletinMinMonths || h.amountOverdue === null)
       continue;
     if (settings.excludeDisputed && v.flags.includes("dispute")) {
       disputedLeftOff++;
+      continue;
+    }
+    if (settings.excludeHardship && v.flags.includes("hardship")) {
+      hardshipLeftOff++;
       continue;
     }
     arrears.push(entry);
@@ -122,6 +141,8 @@ export function buildBulletin(
     arrears,
     arrearsTotal: roundCents(arrears.reduce((sum, e) => sum + (e.amount ?? 0), 0)),
     disputedLeftOff,
+    hardshipLeftOff,
+    paidSinceLeftOff,
     toCheck,
   };
 }

@@ -359,7 +359,8 @@ export function decide(
   const minimum = legalMinimum(h, settings);
   const legalKind = verdict.kind === "longTerm" || verdict.kind === "malicious";
   const risk = verdict.flags.includes("limitationRisk");
-  if ((legalKind || risk) && minimum.met && next < FORMAL_DEMAND) {
+  const verified = h.problems.length === 0;
+  if ((legalKind || risk) && minimum.met && verified && next < FORMAL_DEMAND) {
     next = FORMAL_DEMAND;
     why = localized(
       `${KIND_LABELS[verdict.kind]["zh-CN"]}${risk ? "、有时效风险" : ""}，${minimum.rule["zh-CN"]} → EMS 寄送书面催告函`,
@@ -380,7 +381,7 @@ export function decide(
       ),
     };
   }
-  if (rule.legal && h.problems.length > 0) {
+  if (rule.minimum === "legal" && !verified) {
     const p = h.problems[0];
     return {
       kind: "held",

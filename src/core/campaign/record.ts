@@ -527,7 +527,9 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
     // Rows of the round's own day belong to this round: a rerun the same day plans the same notices again.
     if (e.date >= roundDate || !sincePaid(e) || e.stage === null || !isLadder(e.stage) || !wentOut(e))
       continue;
-    if (ladder === null || e.stage >= ladder.stage) ladder = { stage: e.stage, entry: e, sent: sentOn(e) };
+    // A notice that came back never reached the owner: once the address is checked, it goes again.
+    if (after(e, (x) => x.result === "returned" && (x.stage === e.stage || x.stage === null))) continue;
+    if (ladder === null || e.stage > ladder.stage) ladder = { stage: e.stage, entry: e, sent: sentOn(e) };
   }
   // A prepared notice is confirmed by its own row (结果 changed, 发送日期 filled) or by a later row of its stage.
   const pendingEntry = latest(

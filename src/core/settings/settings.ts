@@ -20,6 +20,8 @@ export interface Settings {
   readonly bulletinMinMonths: number;
   readonly maskMode: MaskMode;
   readonly excludeDisputed: boolean;
+  /** Households in hardship stay off the public arrears list; the round offers them instalments. */
+  readonly excludeHardship: boolean;
   /** Late fee per day, as a fraction of the overdue amount (0.0003 = 万分之三/日). */
   readonly lateFeeRatePerDay: number;
   readonly noticeIntervalDays: number;
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bulletinMinMonths: 3,
   maskMode: "roomOnly",
   excludeDisputed: true,
+  excludeHardship: true,
   lateFeeRatePerDay: 0.0003,
   noticeIntervalDays: 3,
   demandDays: 15,
@@ -292,6 +295,15 @@ const SETTING_DEFS: readonly SettingDef[] = [
     description: localized(
       "有服务纠纷的住户不列入欠费公示",
       "Households with a service dispute stay off the arrears list",
+    ),
+    ...choice(BOOL_CHOICES),
+  },
+  {
+    key: "excludeHardship",
+    label: localized("公示时排除困难户", "Leave hardship households off"),
+    description: localized(
+      "经济困难的住户不列入欠费公示，本轮改为协商分期",
+      "Households in hardship stay off the arrears list; the round offers them instalments",
     ),
     ...choice(BOOL_CHOICES),
   },
