@@ -323,7 +323,7 @@ interface Refusal {
 }
 
 /** Words that make one note a record of repeated refusal: 多次上门拒不开门. */
-const REPEATED = /多次|屡次|一再|反复|再三|两次|三次|repeatedly|again and again|several times/;
+const REPEATED = /多次|屡次|屢次|反覆|一再|反复|再三|两次|三次|repeatedly|again and again|several times/;
 
 /**
  * 恶意拖欠 needs refusal recorded at least twice, or a refusal and an ignored formal demand, and at least the
