@@ -1,4 +1,5 @@
 import { KIND_LABELS, Verdict } from "../classify/kinds";
+import { legalMinAmountFor } from "../classify/classify";
 import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
 import { Letter, ReceiptSlip } from "./letter";
@@ -205,16 +206,14 @@ type Decision =
 export function legalMinimum(h: Household, settings: Settings): { met: boolean; rule: Localized } {
   const months = h.monthsOverdue;
   const amount = h.amountOverdue;
-  const quarter = h.monthlyFee !== null && h.monthlyFee > 0 ? roundCents(h.monthlyFee * 3) : null;
-  const floor = quarter !== null ? Math.min(settings.legalMinAmount, quarter) : settings.legalMinAmount;
+  const floor = legalMinAmountFor(h, settings.legalMinAmount);
   const met = months !== null && months >= settings.legalMinMonths && amount !== null && amount >= floor;
-  const q = quarter !== null ? `或一个季度物业费 ${formatYuan(quarter)}` : "";
-  const qEn = quarter !== null ? ` or one quarter's fee ${formatYuan(quarter)}` : "";
+  const quarter = settings.legalMinAmount === "quarter";
   return {
     met,
     rule: localized(
-      `欠费 ≥ ${settings.legalMinMonths} 个月且 ≥ ${formatYuan(settings.legalMinAmount)}${q}`,
-      `${settings.legalMinMonths}+ months and ${formatYuan(settings.legalMinAmount)}${qEn} overdue`,
+      `欠费 ≥ ${settings.legalMinMonths} 个月且 ≥ ${formatYuan(floor)}${quarter ? "（一个季度物业费）" : ""}`,
+      `${settings.legalMinMonths}+ months and ${formatYuan(floor)}${quarter ? " (one quarter's fee)" : ""} overdue`,
     ),
   };
 }

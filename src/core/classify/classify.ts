@@ -25,8 +25,8 @@ export interface ClassifySettings {
   readonly limitationRiskMonths: number;
   /** Malice needs at least the legal-stage minimum overdue: months… */
   readonly legalMinMonths: number;
-  /** …and amount (or one quarter's fee). */
-  readonly legalMinAmount: number;
+  /** …and amount: yuan, or "quarter" (three months of the household's own fee). */
+  readonly legalMinAmount: number | "quarter";
   readonly keywords: Readonly<Record<"refusal" | Flag, readonly string[]>>;
 }
 
@@ -314,6 +314,14 @@ function decideKind(
 
 const LAWYER_WAIT = LAWYER_LETTER_WAIT_DAYS;
 
+/** The legal-stage minimum in yuan for a household: the setting, or three months of its own fee. */
+export function legalMinAmountFor(household: Household, setting: number | "quarter"): number {
+  if (setting !== "quarter") return setting;
+  const fee = household.monthlyFee;
+  // With no monthly fee on the sheet, a quarter of the commonest fee cannot be guessed: ¥500, the default.
+  return fee !== null && fee > 0 ? Math.round(fee * 300) / 100 : 500;
+}
+
 /** Evidence of refusal, and whether it is enough to call the owner malicious. */
 interface Refusal {
   readonly text: Localized;
@@ -373,8 +381,7 @@ function refusalEvidence(
   const text = localized(parts.map((p) => p["zh-CN"]).join("，"), parts.map((p) => p["en-US"]).join("; "));
   const months = household.monthsOverdue;
   const amount = household.amountOverdue;
-  const quarter = household.monthlyFee !== null && household.monthlyFee > 0 ? household.monthlyFee * 3 : null;
-  const floor = quarter === null ? settings.legalMinAmount : Math.min(settings.legalMinAmount, quarter);
+  const floor = legalMinAmountFor(household, settings.legalMinAmount);
   const minimum = months !== null && months >= settings.legalMinMonths && amount !== null && amount >= floor;
   const pattern = refusals >= 2 || (refusals >= 1 && ignored !== null);
   if (!active) return { text, enough: false, short: localized("未记录拒缴", "no refusal recorded") };

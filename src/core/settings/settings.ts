@@ -37,8 +37,8 @@ export interface Settings {
   readonly firstReminderDays: number;
   /** The open letter, the formal demand and the lawyer's letter need this many months overdue… */
   readonly legalMinMonths: number;
-  /** …and at least this amount (or one quarter's fee, when the household's monthly fee is known). */
-  readonly legalMinAmount: number;
+  /** …and at least this amount, or "quarter": one quarter of the household's own monthly fee. */
+  readonly legalMinAmount: number | "quarter";
   /** The service contract's late-fee clause, quoted on letters ("物业服务合同第十二条"); blank: no late fee. */
   readonly lateFeeClause: string;
   /** The property-service company that signs the letters (物业服务企业). */
@@ -188,15 +188,25 @@ export function parseDailyRate(cell: CellValue): number | null {
   return rate >= 0 && rate <= 0.01 ? rate : null;
 }
 
-function yuanAtLeastZero() {
+const QUARTER_WORDS = ["一个季度", "一季度", "季度", "一个季度物业费", "季度物业费", "quarter", "onequarter"];
+
+/** An amount in yuan, or one quarter's fee (一个季度). */
+function yuanOrQuarter() {
   return {
     read: (cell: CellValue) => {
+      if (QUARTER_WORDS.includes(normalizeKey(cellText(cell)))) return { value: "quarter" as const };
       const parsed = parseAmount(cell);
       return parsed.kind === "value" && parsed.value >= 0
         ? { value: parsed.value }
-        : { problem: localized("应为不小于 0 的金额", "should be an amount of 0 or more") };
+        : {
+            problem: localized(
+              "应为不小于 0 的金额，或“一个季度”",
+              'should be an amount of 0 or more, or "quarter"',
+            ),
+          };
     },
-    show: (value: Settings[SettingKey]) => value as number,
+    show: (value: Settings[SettingKey], lang: Lang) =>
+      value === "quarter" ? (lang === "zh-CN" ? "一个季度" : "quarter") : (value as number),
   };
 }
 
@@ -394,10 +404,10 @@ const SETTING_DEFS: readonly SettingDef[] = [
     key: "legalMinAmount",
     label: localized("催告函起点金额（元）", "Legal steps from (yuan)"),
     description: localized(
-      "欠费金额达到此数（或一个季度的物业费）才发致业主书、催告函和律师函",
-      "Amount overdue (or one quarter's fee) before the open letter, formal demand or lawyer's letter",
+      "欠费金额达到此数才发致业主书、催告函和律师函；也可填“一个季度”（按该户三个月物业费）",
+      "Amount overdue before the open letter, formal demand or lawyer's letter; or \"quarter\" (three months of the household's fee)",
     ),
-    ...yuanAtLeastZero(),
+    ...yuanOrQuarter(),
   },
   {
     key: "lateFeeClause",

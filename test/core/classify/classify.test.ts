@@ -164,6 +164,7 @@ describe("the playbook stays inside the law (Civil Code art. 944)", () => {
           unreachable: "空号",
           vacant: "空置",
           limitationRisk: "",
+          newlyOverdue: "",
         }[flag];
         const v = classify(
           owing(flag === "limitationRisk" ? 40 : months, { notes: `${notes} ${flagNotes}` }),
