@@ -311,9 +311,19 @@ describe("arrears-desk run: the round's notices and the collection record", () =
     expect(second.round).toMatchObject({ notices: summary.round.notices, recordRowsAdded: 0 });
     expect(second.round.alreadyLogged).toBe(summary.round.notices);
 
-    // Three days later the first reminders become second reminders.
-    const later = await cli("run", second.output, "--as-of", "2026-11-20", "--date", "2026-11-27", "--json");
+    // Once the team confirms the round as sent, a week later the first reminders become second reminders.
+    const later = await cli(
+      "run",
+      second.output,
+      "--as-of",
+      "2026-11-20",
+      "--date",
+      "2026-12-01",
+      "--confirm-sent",
+      "--json",
+    );
     const third = JSON.parse(later.stdout);
+    expect(third.round.confirmed).toBe(summary.round.notices);
     expect(third.round.byStage["2"]).toBe(summary.round.byStage["1"]);
     expect(third.round.byStage["1"]).toBeUndefined();
     expect(third.round.byStage.thanks).toBeUndefined();
