@@ -688,16 +688,16 @@ export function planRound(input: RoundInput): Round {
 function demandDelivery(facts: CampaignFacts | undefined, lang: Lang): string {
   const say = speaker(lang);
   const demand = facts?.formalDemand;
-  if (!demand) return say("委托人已向您发出书面催告", "our client has sent you a formal written demand");
+  if (!demand) return say("委托人已向您发出书面催告", "Our client has sent you a formal written demand");
   const d = demand.delivered;
   const sent = longDate(demand.sent, lang);
-  if (!d) return say(`催告函已于 ${sent} 发出`, `the formal demand was sent on ${sent}`);
+  if (!d) return say(`催告函已于 ${sent} 发出`, `The formal demand was sent on ${sent}`);
   const proof = d.proof
     ? say(`（EMS ${d.proof}）`, ` (EMS ${d.proof})`)
     : say("（留置送达）", " (left with a witness)");
   return say(
     `催告函已于 ${sent} 发出，${longDate(d.date, lang)} 签收${proof}`,
-    `the formal demand was sent on ${sent} and signed for on ${d.date}${proof}`,
+    `The formal demand was sent on ${sent} and signed for on ${d.date}${proof}`,
   );
 }
 
@@ -731,7 +731,10 @@ function buildNotice(
     owner: h.owner || say("业主", "Owner"),
     room: h.label,
     amount: h.amountOverdue === null ? "—" : formatYuan(h.amountOverdue),
-    months: months === null ? say("若干", "several") : String(months),
+    months:
+      months === null
+        ? say("若干", "several months")
+        : say(String(months), `${months} month${months === 1 ? "" : "s"}`),
     period: period(debt, lang),
     asOf: longDate(asOf, lang),
     lateFee: fee ? formatYuan(fee.amount) : "—",
@@ -739,13 +742,26 @@ function buildNotice(
     deadline: deadline ? longDate(deadline.date, lang) : "—",
     servicePhone: settings.servicePhone || "________",
     serviceAddress: settings.serviceAddress || "________",
-    payment: settings.paymentInfo || say("请到物业服务中心缴纳", "Please pay at the service centre"),
+    payment: settings.paymentInfo || say("可到物业服务中心缴纳", "You can pay at the service centre"),
     date: longDate(date, lang),
     promisedDate: facts?.promise ? longDate(facts.promise.promisedDate, lang) : "—",
     lawFirm,
     company,
     demandDelivery: demandDelivery(facts, lang),
     lateFeeClause: fee ? say(`依据${settings.lateFeeClause}`, `under ${settings.lateFeeClause}`) : "",
+    lateFeeNote: fee
+      ? say(
+          `，依据${settings.lateFeeClause}计收违约金${formatYuan(fee.amount)}（计算见下表），合计应缴${formatYuan(total ?? 0)}`,
+          `; under ${settings.lateFeeClause} a late fee of ${formatYuan(fee.amount)} applies (see the table), ` +
+            `${formatYuan(total ?? 0)} in all`,
+        )
+      : "",
+    lateFeeWarning: settings.lateFeeClause
+      ? say(
+          `依据${settings.lateFeeClause}，逾期仍未缴纳的，自下次通知起计收违约金。`,
+          `Under ${settings.lateFeeClause}, a late fee applies from the next notice. `,
+        )
+      : "",
   };
   const template = input.templates[stage][lang];
   const title = fillTemplate(template.title, values);
@@ -838,10 +854,7 @@ function letterFacts(
     [say("业主", "Owner"), v.owner],
     [
       say("欠费期间", "Months overdue"),
-      say(
-        `${v.period}（共 ${v.months} 个月）`,
-        `${v.period} (${v.months} ${v.months === "1" ? "month" : "months"})`,
-      ),
+      say(`${v.period}（共 ${v.months} 个月）`, `${v.period} (${v.months})`),
     ],
     [say(`欠费金额（计至 ${v.asOf}）`, `Amount overdue (to ${v.asOf})`), v.amount],
   ];
