@@ -31,6 +31,13 @@ function officeOn(fake: FakeExcel): OfficeWorkbook {
 }
 
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
+/** A week later, the first round confirmed as sent (as the pane's button does): the ladder moves on. */
+const NEXT_ROUND = {
+  ...OPTIONS,
+  today: "2026-12-01",
+  roundDate: "2026-12-01",
+  confirmSent: "2026-11-24",
+};
 
 describe("the Office.js edge on a counting fake of Excel", () => {
   it("reads what the core expects: title rows, error values, date headers", async () => {
@@ -174,7 +181,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(record()).toEqual(first);
     expect(fake.names()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
     const before = fake.syncs;
-    await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
+    await runJobOnWorkbook(office, NEXT_ROUND);
     // Read (2); sheet names and the record's tables (1), their ranges (1); the sheets (1); the switch with the rows (1).
     expect(fake.syncs - before).toBeLessThanOrEqual(6);
     const later = record();
@@ -205,7 +212,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     await runJobOnWorkbook(office, OPTIONS);
     const record = () => fake.sheet("催缴记录").values();
     const first = record();
-    const later = { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" };
+    const later = NEXT_ROUND;
     // The second round dies in the middle of its writes.
     fake.operations = 0;
     fake.failOperationKind = /^range\.values$/;
@@ -232,7 +239,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     const first = fake.sheet("催缴记录").values().length;
     fake.maxRequestBytes = 0;
     const syncsBefore = fake.syncs;
-    await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
+    await runJobOnWorkbook(office, NEXT_ROUND);
     const appended = fake.sheet("催缴记录").values().length - first;
     expect(appended).toBeGreaterThan(60_000);
     expect(fake.maxRequestBytes).toBeLessThan(LIMIT);

@@ -38,9 +38,12 @@ export function confirmRound(
   const waiting = entries.filter(
     (e) => e.result === "pending" && !e.sentDate && e.stage !== null && !confirmed(e),
   );
+  // The latest round prepared, confirmed or not: a second click confirms nothing older by mistake.
   const date =
     which === "latest"
-      ? waiting.reduce<IsoDate | null>((d, e) => (d === null || e.date > d ? e.date : d), null)
+      ? entries
+          .filter((e) => e.result === "pending" && e.stage !== null)
+          .reduce<IsoDate | null>((d, e) => (d === null || e.date > d ? e.date : d), null)
       : which;
   const chosen = waiting.filter((e) => e.date === date);
   const byKey = new Map(households.map((h) => [h.key, h]));
