@@ -2,7 +2,7 @@ import { CellValue, SheetGrid, columnLetter } from "../read/grid";
 import { OUTPUT_SHEETS, OutputSheet } from "../output";
 import { NOTICE_STAGES, NoticeStage, STAGE_NAMES, parseStage, stageLabel } from "./stages";
 import { memoized } from "../memo";
-import { Lang, Localized, localized, normalizeKey } from "../text";
+import { Lang, Localized, localized, normalizeKey, speaker } from "../text";
 import { cellText } from "../read/values";
 
 /** The values a template may name, each by a Chinese and an English placeholder: {业主} or {owner}. */
@@ -427,7 +427,7 @@ export function templatesSheet(
   lang: Lang,
   problems: readonly TemplateProblem[],
 ): OutputSheet {
-  const zh = lang === "zh-CN";
+  const say = speaker(lang);
   const rows: CellValue[][] = [];
   for (const stage of NOTICE_STAGES) {
     for (const l of ["zh-CN", "en-US"] as const) {
@@ -445,25 +445,27 @@ export function templatesSheet(
     }
   }
   const known = Object.entries(PLACEHOLDERS)
-    .map(([en, zhName]) => (zh ? `{${zhName}}` : `{${en}}`))
-    .join(zh ? "" : " ");
+    .map(([en, zhName]) => say(`{${zhName}}`, `{${en}}`))
+    .join(say("", " "));
   return {
     name: OUTPUT_SHEETS.templates[lang],
     widths: [8, 14, 8, 26, 90, 50, 30],
     landscape: true,
     freezeRows: 4,
     blocks: [
-      { kind: "text", text: zh ? "通知模板" : "Notice templates", style: "title" },
+      { kind: "text", text: say("通知模板", "Notice templates"), style: "title" },
       {
         kind: "text",
-        text: zh
-          ? "在此修改各阶段的标题、正文（段落之间换行）和短信，下次运行时生效；留空即用默认文本。本表读取后重建，修改会保留。"
-          : "Change each stage's title, body (a line break between paragraphs) and SMS here; it applies on the next run, and a blank cell means the default. The sheet is rebuilt from what was read, so your changes stay.",
+        text: say(
+          "在此修改各阶段的标题、正文（段落之间换行）和短信，下次运行时生效；留空即用默认文本。本表读取后重建，修改会保留。",
+          "Change each stage's title, body (a line break between paragraphs) and SMS here; it applies on the next " +
+            "run, and a blank cell means the default. The sheet is rebuilt from what was read, so your changes stay.",
+        ),
         style: "note",
       },
       {
         kind: "text",
-        text: (zh ? "可用的占位符（中英文均可）：" : "Placeholders (Chinese or English names): ") + known,
+        text: say("可用的占位符（中英文均可）：", "Placeholders (Chinese or English names): ") + known,
         style: "note",
       },
       {

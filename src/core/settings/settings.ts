@@ -1,7 +1,7 @@
 import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "../classify/classify";
 import { CellValue, SheetGrid } from "../read/grid";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "../output";
-import { Lang, Localized, localized, normalizeKey } from "../text";
+import { Lang, Localized, localized, normalizeKey, speaker } from "../text";
 import { IsoDate, cellText, chineseNumber, describeCell, parseAmount, parseDate } from "../read/values";
 
 /** How owners' names appear on the bulletin board (PIPL art. 25). */
@@ -206,7 +206,7 @@ function yuanOrQuarter() {
           };
     },
     show: (value: Settings[SettingKey], lang: Lang) =>
-      value === "quarter" ? (lang === "zh-CN" ? "一个季度" : "quarter") : (value as number),
+      value === "quarter" ? speaker(lang)("一个季度", "quarter") : (value as number),
   };
 }
 

@@ -549,6 +549,30 @@ describe("the exports", () => {
     expect(lines[1]).toContain("催告函（物业费催告函）1 份");
   });
 
+  it("mails the estate's address and the room when there is no other, and lists a vacant flat for checking", () => {
+    const settings = { ...SETTINGS, estateAddress: "杭州市西湖区锦绣路88号锦绣花园" };
+    const long = (over: Partial<Household>) =>
+      classify(owing({ monthsOverdue: 8, amountOverdue: 2400, ...over }), AS_OF);
+    const r = round(
+      [
+        long({}),
+        long({ key: "v", label: "2-2-202", notes: "房屋空置" }),
+        long({ key: "d", label: "3-1-101", notes: "电话空号", address: "上海市某路2号" }),
+      ],
+      new Map(),
+      { settings },
+    );
+    const lines = mailingCsv(r, settings).split("\r\n");
+    const line = (room: string) => lines.find((l) => l.includes(`,${room},`)) ?? "";
+    expect(line("1-2-301")).toContain("杭州市西湖区锦绣路88号锦绣花园 1-2-301");
+    expect(line("2-2-202")).toContain("先核实地址，不要寄往空置房");
+    expect(line("2-2-202").split(",")[1]).toBe("");
+    expect(line("3-1-101")).toContain("上海市某路2号");
+    expect(line("3-1-101").split(",")[2]).toBe("");
+    expect(lines[0]).toContain("寄件人");
+    expect(line("1-2-301")).toContain("杭州示例物业服务有限公司 锦绣花园物业服务中心");
+  });
+
   it("never lets a cell become a formula in a spreadsheet", () => {
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvField('a,"b"')).toBe('"a,""b"""');
