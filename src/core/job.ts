@@ -108,7 +108,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const templates = readTemplates(findTemplatesSheet(workbook.sheets));
   const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings), facts);
   const bulletin = buildBulletin(verdicts, settings, asOf, options.today, facts);
-  const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today);
+  const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today, facts);
   const round = planRound({
     verdicts,
     facts,
