@@ -372,6 +372,47 @@ describe("the collection record", () => {
     };
   }
 
+  it("recognises results in their common forms, the 发送日期 column, 留置送达, and reports an unknown result", () => {
+    const grid: WorkbookGrid = {
+      date1904: false,
+      sheets: [
+        {
+          name: "催缴记录",
+          firstRow: 1,
+          firstColumn: 1,
+          rows: [
+            ["日期", "房号", "阶段", "结果", "凭证", "备注", "发送日期"],
+            ["2026-11-01", "1-2-301", "第1次提醒", "待发送", null, null, "2026-11-02"],
+            ["2026-11-02", "1-2-301", null, "服务纠纷"],
+            ["2026-11-03", "1-2-301", null, "同意分期"],
+            ["2026-11-04", "1-2-301", "催告函", "妥投", "EA1"],
+            ["2026-11-05", "1-2-301", "催告函", "查无此人"],
+            ["2026-11-06", "1-2-301", "催告函", "拒收", null, "见证人：保安李某"],
+            ["2026-11-07", "1-2-301", null, "地址已核实"],
+            ["2026-11-08", "1-2-301", null, "再说吧"],
+          ],
+        },
+      ],
+    };
+    const r = readRecord(grid, [owing()]);
+    expect(r.entries.map((e) => e.result)).toEqual([
+      "pending",
+      "dispute",
+      "promised",
+      "delivered",
+      "returned",
+      "delivered",
+      "addressChecked",
+      null,
+    ]);
+    expect(r.entries[0].sentDate).toBe("2026-11-02");
+    expect(r.problems.map((p) => `${p.column}${p.row}`)).toEqual(["D4", "D9"]);
+    expect(r.problems[1].reason["zh-CN"]).toContain("结果无法识别");
+    // A prepared notice with its 发送日期 filled went out: the ladder counts it.
+    expect(campaignFacts(r.entries.slice(0, 1), ROUND).ladder?.stage).toBe(1);
+    expect(campaignFacts(r.entries.slice(0, 1), ROUND).pending).toBeNull();
+  });
+
   it("reads rows typed by hand with small mistakes, and reports what it cannot read with row and column", () => {
     const r = readRecord(
       recordGrid([
