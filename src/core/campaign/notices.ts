@@ -684,6 +684,8 @@ export function planRound(input: RoundInput): Round {
   };
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
 /** "催告函已于 2027年1月5日 发出，2027年1月8日 签收（EMS EA123456789CN）". */
 function demandDelivery(facts: CampaignFacts | undefined, lang: Lang): string {
   const say = speaker(lang);
@@ -726,6 +728,10 @@ function buildNotice(
     settings.companyName || say("________（物业服务企业）", "________ (property-service company)");
   const lawFirm = settings.lawFirm || say("________律师事务所", "________ (law firm)");
   const months = h.monthsOverdue;
+  // The clause as typed is quoted in the facts table; an English sentence names it in English.
+  const clauseEn = CJK.test(settings.lateFeeClause)
+    ? "the late-fee clause of the service contract"
+    : settings.lateFeeClause;
   const values: PlaceholderValues = {
     estate,
     owner: h.owner || say("业主", "Owner"),
@@ -742,24 +748,28 @@ function buildNotice(
     deadline: deadline ? longDate(deadline.date, lang) : "—",
     servicePhone: settings.servicePhone || "________",
     serviceAddress: settings.serviceAddress || "________",
-    payment: settings.paymentInfo || say("可到物业服务中心缴纳", "You can pay at the service centre"),
+    // An English letter does not quote Chinese settings mid-sentence: the facts table below carries them.
+    payment:
+      lang === "en-US" && CJK.test(settings.paymentInfo)
+        ? "How to pay: see the table below"
+        : settings.paymentInfo || say("可到物业服务中心缴纳", "You can pay at the service centre"),
     date: longDate(date, lang),
     promisedDate: facts?.promise ? longDate(facts.promise.promisedDate, lang) : "—",
     lawFirm,
     company,
     demandDelivery: demandDelivery(facts, lang),
-    lateFeeClause: fee ? say(`依据${settings.lateFeeClause}`, `under ${settings.lateFeeClause}`) : "",
+    lateFeeClause: fee ? say(`依据${settings.lateFeeClause}`, `under ${clauseEn}`) : "",
     lateFeeNote: fee
       ? say(
           `，依据${settings.lateFeeClause}计收违约金${formatYuan(fee.amount)}（计算见下表），合计应缴${formatYuan(total ?? 0)}`,
-          `; under ${settings.lateFeeClause} a late fee of ${formatYuan(fee.amount)} applies (see the table), ` +
+          `; under ${clauseEn} a late fee of ${formatYuan(fee.amount)} applies (see the table), ` +
             `${formatYuan(total ?? 0)} in all`,
         )
       : "",
     lateFeeWarning: settings.lateFeeClause
       ? say(
           `依据${settings.lateFeeClause}，逾期仍未缴纳的，自下次通知起计收违约金。`,
-          `Under ${settings.lateFeeClause}, a late fee applies from the next notice. `,
+          `Under ${clauseEn}, a late fee applies from the next notice. `,
         )
       : "",
   };
@@ -867,7 +877,7 @@ function letterFacts(
   if (STAGES[stage].needsDeliveredDemand) rows.push([say("催告送达", "Formal demand"), v.demandDelivery]);
   if (stage === "followUp") rows.push([say("承诺缴费日期", "Promised date"), v.promisedDate]);
   rows.push([say("缴费截止日期", "Pay by"), v.deadline]);
-  rows.push([say("缴费方式", "How to pay"), v.payment]);
+  rows.push([say("缴费方式", "How to pay"), settings.paymentInfo || v.payment]);
   rows.push([say("客服电话", "Service centre"), v.servicePhone]);
   rows.push([say("服务中心地址", "Address"), v.serviceAddress]);
   return rows;

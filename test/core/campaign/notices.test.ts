@@ -314,6 +314,20 @@ describe("every stage's letter", () => {
     const n = only(round([verdict], facts, { lang: "en-US" }));
     expect(n.letter?.title).toBe("Notice of unpaid property fee (to be signed for)");
     expect(n.letter?.receipt?.blanks).toContain("Owner's signature");
+    // No Chinese mid-sentence (the settings' Chinese payment text goes to the table), and plurals.
+    for (const p of n.letter?.paragraphs ?? []) expect(p).not.toMatch(/[\u3400-\u9fff]/);
+    expect(n.letter?.facts).toContainEqual(["How to pay", "请到物业服务中心缴纳，或扫码缴费"]);
+    expect(n.letter?.paragraphs.join(" ")).toContain("(2026-09 to 2026-11, 3 months)");
+    const one = owing({ monthsOverdue: 1, amountOverdue: 300, unpaidMonths: [monthIndex(2026, 10)] });
+    const first = only(round([classify(one, AS_OF)], new Map(), { lang: "en-US" }));
+    expect(first.letter?.paragraphs.join(" ")).toContain("(1 month, 2026-10)");
+    // The open letter is not addressed to one room; the thank-you SMS fits one message with its tag.
+    expect(DEFAULT_TEMPLATES[11]["en-US"].title).not.toContain("{room}");
+    const thanks = only(
+      round([classify(makeHousehold({ key: "k", label: "2-101" }), AS_OF)], new Map(), { lang: "en-US" }),
+    );
+    expect(thanks.sms?.startsWith("【锦绣花园】")).toBe(true);
+    expect(thanks.smsTooLong).toBe(false);
   });
 
   it("holds the lawyer's letter without a law firm, or without a delivered formal demand, and says so", () => {
