@@ -234,7 +234,7 @@ describe("the output sheets from the sample", () => {
       "按标记",
       "账龄（欠费金额按欠费月数）",
       "按楼栋（欠费金额从高到低）",
-      "按催缴员（收缴率从高到低）",
+      "按催缴员（本次回款从高到低，其次收缴率）",
     ]) {
       expect(all).toContain(heading);
     }
