@@ -270,6 +270,13 @@ describe("twelve rounds on the sample, with the record kept between them", () =>
         expect(held(job, NOTE_PROMISE)?.reason["zh-CN"]).toContain("台账备注“承诺月底缴清”");
         expect(held(job, NOTE_PROMISE)?.nextDate).toBe("2026-12-01");
         expect(job.round.record.rows.every((r) => r[6] === "待发送")).toBe(true);
+        // Hardship and disputed households stay off the public arrears list; hardship is offered instalments.
+        const hardship = job.verdicts.filter((x) => x.flags.includes("hardship") && x.inArrears);
+        expect(hardship.length).toBeGreaterThan(0);
+        for (const x of hardship) {
+          expect(job.bulletin.arrears.some((e) => e.room === x.household.label)).toBe(false);
+          expect(notice(job, x.household.label)?.stage).toBe("instalment");
+        }
       }
       if (k === 1) {
         // A notice nobody confirmed holds its household; confirming the latest round releases it.
