@@ -30,11 +30,18 @@ export function confirmRound(
   today: IsoDate,
   lastRow: number,
 ): Confirmation {
-  const confirmed = (e: RecordEntry) =>
-    entries.some(
-      (x) =>
-        x !== e && x.householdKey === e.householdKey && x.stage === e.stage && x.date >= e.date && wentOut(x),
-    );
+  // The latest day each household's stage went out: a prepared row on or before it is confirmed.
+  const sent = new Map<string, IsoDate>();
+  for (const x of entries) {
+    if (x.stage === null || !wentOut(x)) continue;
+    const key = `${x.householdKey}\u0000${x.stage}`;
+    const last = sent.get(key);
+    if (last === undefined || x.date > last) sent.set(key, x.date);
+  }
+  const confirmed = (e: RecordEntry) => {
+    const last = sent.get(`${e.householdKey}\u0000${e.stage}`);
+    return last !== undefined && last >= e.date;
+  };
   const waiting = entries.filter(
     (e) => e.result === "pending" && !e.sentDate && e.stage !== null && !confirmed(e),
   );
