@@ -5,7 +5,7 @@ import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
 import { MaskMode, Settings } from "../settings/settings";
-import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents } from "../text";
+import { Lang, Localized, formatYuan, localized, naturalOrder, roundCents, speaker } from "../text";
 import { IsoDate } from "../read/values";
 
 /** Two-character surnames, so that 欧阳娜娜 is masked 欧阳** and not 欧**. */
@@ -151,8 +151,7 @@ const THANKS_PER_ROW = 6;
 
 /** The 公告栏 sheet: print-ready on A4 portrait, one page wide, the arrears header repeated on each page. */
 export function bulletinSheet(b: Bulletin, lang: Lang): OutputSheet {
-  const zh = lang === "zh-CN";
-  const t = (a: string, c: string) => (zh ? a : c);
+  const t = speaker(lang);
   const estate = b.estateName || t("本小区", "Our estate");
   const withNames = b.maskMode !== "roomOnly";
   const blocks: Block[] = [
@@ -260,13 +259,29 @@ function thanksGrid(entries: readonly BulletinEntry[], withNames: boolean, empty
 
 /** What the manager must know but the public must not see: written outside the print area. */
 function internalNotes(b: Bulletin, lang: Lang): Block[] {
-  const zh = lang === "zh-CN";
   const notes: Localized[] = [];
   if (b.disputedLeftOff > 0) {
     notes.push(
       localized(
         `${b.disputedLeftOff} 户有服务纠纷，未列入欠费公示（设置“公示时排除纠纷户”）`,
         `${b.disputedLeftOff} households with a service dispute are left off the arrears list (setting "Leave disputed households off")`,
+      ),
+    );
+  }
+  if (b.hardshipLeftOff > 0) {
+    notes.push(
+      localized(
+        `${b.hardshipLeftOff} 户经济困难，未列入欠费公示（设置“公示时排除困难户”），本轮改为协商分期`,
+        `${b.hardshipLeftOff} households in hardship are left off the arrears list (setting "Leave hardship ` +
+          'households off"); this round offers them instalments',
+      ),
+    );
+  }
+  if (b.paidSinceLeftOff > 0) {
+    notes.push(
+      localized(
+        `${b.paidSinceLeftOff} 户计至日后已缴清（催缴记录），未列入欠费公示`,
+        `${b.paidSinceLeftOff} households paid in full since the as-of date (the record) are left off the arrears list`,
       ),
     );
   }
@@ -283,9 +298,10 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
     {
       kind: "text",
       style: "heading",
-      text: zh
-        ? "内部备注（在打印区域之外，请勿张贴）"
-        : "Internal notes (outside the print area: do not post)",
+      text: speaker(lang)(
+        "内部备注（在打印区域之外，请勿张贴）",
+        "Internal notes (outside the print area: do not post)",
+      ),
     },
     ...notes.map((n): Block => ({ kind: "text", style: "note", text: n[lang] })),
   ];
