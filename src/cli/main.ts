@@ -67,6 +67,8 @@ Options:
   --out OUTPUT.xlsx     where to write (default: beside INPUT, NAME-催缴.xlsx; for an INPUT already
                         named NAME-催缴.xlsx, the next round: NAME-催缴-2.xlsx, -3 …)
   --date YYYY-MM-DD     the day of this round: notices are dated and logged on it (default: today)
+  --confirm-sent [YYYY-MM-DD]  the notices prepared on that day (default: the latest round still
+                        waiting) went out: log each as 已发送 in 催缴记录, so the next step follows
   --letters FILE.docx   write the round's letters, one per A4 page, for printing
   --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
   --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
@@ -95,6 +97,7 @@ interface RunArgs {
   columns: Partial<Record<Field, string>>;
   layout?: Layout;
   force: boolean;
+  confirmSent?: string;
 }
 
 function parseArgs(argv: readonly string[]): RunArgs | "help" {
@@ -147,6 +150,17 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       case "--force":
         args.force = true;
         break;
+      case "--confirm-sent": {
+        const v = rest[i + 1];
+        if (v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+          const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) as RegExpExecArray;
+          if (isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === null)
+            throw new UsageError(`--confirm-sent takes a date as YYYY-MM-DD, not "${v}"`);
+          args.confirmSent = v;
+          i++;
+        } else args.confirmSent = "latest";
+        break;
+      }
       case "--lang": {
         const v = value(i++, a);
         if (v !== "zh-CN" && v !== "en-US") throw new UsageError(`--lang is zh-CN or en-US, not "${v}"`);
@@ -327,6 +341,7 @@ async function runLocked(
     columns: args.columns,
     layout: args.layout,
     roundDate: args.date,
+    confirmSent: args.confirmSent,
   });
   if (!outcome.ok) {
     const lang = args.lang ?? "zh-CN";

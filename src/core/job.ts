@@ -16,11 +16,13 @@ import {
   readSettings,
   settingsSheet,
 } from "./settings/settings";
-import { Lang, Localized, formatYuan } from "./text";
+import { Lang, Localized, formatYuan, speaker } from "./text";
 import { IsoDate } from "./read/values";
 import { Round, newRecordSheet, noticesSheet, planRound } from "./campaign/notices";
 import { NoticeStage, STAGE_NAMES } from "./campaign/stages";
 import { RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/record";
+import { ConfirmWhich, confirmRound } from "./campaign/confirm";
+import { STAGES } from "./campaign/stages";
 import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./campaign/templates";
 
 export interface JobOptions {
@@ -39,6 +41,11 @@ export interface JobOptions {
   readonly roundDate?: IsoDate;
   /** Overrides the settings' privacy choice for the bulletin (the task pane's masking choice). */
   readonly maskMode?: MaskMode;
+  /**
+   * Confirms a prepared round (its date, or the latest still waiting) as sent: one 已发送 row per notice is added
+   * to the record, and this run's round counts them.
+   */
+  readonly confirmSent?: ConfirmWhich;
 }
 
 export interface JobResult {
@@ -96,11 +103,15 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   };
   const roundDate = options.roundDate ?? options.today;
   const record = readRecord(workbook, read.households);
-  const facts = campaignFactsByHousehold(record.entries, roundDate);
+  const confirmation = options.confirmSent
+    ? confirmRound(record.entries, options.confirmSent, read.households, lang, options.today, record.lastRow)
+    : null;
+  const entries = confirmation ? [...record.entries, ...confirmation.entries] : record.entries;
+  const facts = campaignFactsByHousehold(entries, roundDate);
   const templates = readTemplates(findTemplatesSheet(workbook.sheets));
   const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings), facts);
-  const bulletin = buildBulletin(verdicts, settings, asOf, options.today);
-  const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today);
+  const bulletin = buildBulletin(verdicts, settings, asOf, options.today, facts);
+  const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today, facts);
   const round = planRound({
     verdicts,
     facts,
@@ -114,6 +125,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     date: roundDate,
     asOf,
     lang,
+    confirmations: confirmation?.rows ?? [],
   });
   const sheets = [
     classificationSheet(read, verdicts, lang),
@@ -147,23 +159,34 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
 
 /** What the manager reads after a run: the summary, what needs checking, and where the results are. */
 export function jobReport(job: JobResult, openingWarnings: readonly string[], output: string): string[] {
-  const zh = job.lang === "zh-CN";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const say = speaker(job.lang);
   const lines: string[] = [];
-  for (const w of openingWarnings) lines.push(t("打开文件时：", "Opening the file: ") + w);
-  for (const p of job.settingsProblems) lines.push(t("设置：", "Settings: ") + p[job.lang]);
+  for (const w of openingWarnings) lines.push(say("打开文件时：", "Opening the file: ") + w);
+  for (const p of job.settingsProblems) lines.push(say("设置：", "Settings: ") + p[job.lang]);
   lines.push(...summaryLines(job.read, job.verdicts, job.lang));
   const b = job.bulletin;
   lines.push(
-    t(
+    say(
       `公告栏：感谢名单 ${b.thanks.length} 户，欠费公示 ${b.arrears.length} 户（${formatYuan(b.arrearsTotal)}）`,
       `Bulletin: ${b.thanks.length} thanked, ${b.arrears.length} on the arrears list (${formatYuan(b.arrearsTotal)})`,
     ) +
       (b.disputedLeftOff > 0
-        ? t(`；${b.disputedLeftOff} 户纠纷户未公示`, `; ${b.disputedLeftOff} disputed households left off`)
+        ? say(`；${b.disputedLeftOff} 户纠纷户未公示`, `; ${b.disputedLeftOff} disputed households left off`)
+        : "") +
+      (b.hardshipLeftOff > 0
+        ? say(
+            `；${b.hardshipLeftOff} 户经济困难户未公示（改为协商分期）`,
+            `; ${b.hardshipLeftOff} hardship households left off (offered instalments)`,
+          )
+        : "") +
+      (b.paidSinceLeftOff > 0
+        ? say(
+            `；${b.paidSinceLeftOff} 户计至日后已缴清，未公示`,
+            `; ${b.paidSinceLeftOff} paid in full since the as-of date, left off`,
+          )
         : "") +
       (b.toCheck.length > 0
-        ? t(
+        ? say(
             `；${b.toCheck.length} 户数据待核对，未列入`,
             `; ${b.toCheck.length} households to check first, left off`,
           )
@@ -171,7 +194,7 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
   );
   lines.push(...roundLines(job));
   lines.push(
-    t(
+    say(
       `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,
       `Written: ${output} (sheets: ${job.sheets.map((s) => `"${s.name}"`).join(", ")})`,
     ),
@@ -186,6 +209,10 @@ export function roundSummary(job: JobResult): {
   byStage: Record<string, number>;
   byChannel: Record<string, number>;
   held: number;
+  /** Lawyer's letters held: no law firm in the settings, or no proven delivery of the formal demand. */
+  lawyerHeld: { lawFirm: number; delivery: number };
+  /** Notices of an earlier round confirmed as sent in this run. */
+  confirmed: number;
   recordRowsAdded: number;
   alreadyLogged: number;
   smsTooLong: number;
@@ -205,6 +232,11 @@ export function roundSummary(job: JobResult): {
     byStage,
     byChannel,
     held: round.held.length,
+    lawyerHeld: {
+      lawFirm: round.held.filter((x) => x.lawyerHold === "lawFirm").length,
+      delivery: round.held.filter((x) => x.lawyerHold === "delivery").length,
+    },
+    confirmed: round.confirmed,
     recordRowsAdded: round.record.rows.length,
     alreadyLogged: round.record.alreadyLogged,
     smsTooLong: round.notices.filter((n) => n.smsTooLong).length,
@@ -214,7 +246,7 @@ export function roundSummary(job: JobResult): {
 }
 
 function roundLines(job: JobResult): string[] {
-  const zh = job.lang === "zh-CN";
+  const say = speaker(job.lang);
   const round = job.round;
   const s = roundSummary(job);
   const stages = Object.entries(s.byStage)
@@ -222,31 +254,57 @@ function roundLines(job: JobResult): string[] {
       const key = (/^\d+$/.test(stage) ? Number(stage) : stage) as NoticeStage;
       return `${STAGE_NAMES[key][job.lang]} ${count}`;
     })
-    .join(zh ? "、" : ", ");
+    .join(say("、", ", "));
+  const legal = round.notices.filter((n) => STAGES[n.stage].legal).length;
+  const added = s.recordRowsAdded - s.confirmed;
   const lines = [
-    zh
-      ? `本轮催缴（${round.date}）：通知 ${s.notices} 户${stages ? `（${stages}）` : ""}，暂缓 ${s.held} 户；催缴记录新增 ${s.recordRowsAdded} 行${s.alreadyLogged > 0 ? `，${s.alreadyLogged} 条今天已记录，未重复` : ""}`
-      : `Round of ${round.date}: ${s.notices} notices${stages ? ` (${stages})` : ""}, ${s.held} held back; ${s.recordRowsAdded} rows added to the collection record${s.alreadyLogged > 0 ? `, ${s.alreadyLogged} already logged today and not repeated` : ""}`,
+    say(
+      `本轮催缴（${round.date}）：准备通知 ${s.notices} 户${stages ? `（${stages}）` : ""}，暂缓 ${s.held} 户；` +
+        `催缴记录新增 ${added} 行（结果“待发送”：发出后把结果改为“已发送”，或运行 --confirm-sent）` +
+        (s.alreadyLogged > 0 ? `，${s.alreadyLogged} 条今天已记录，未重复` : ""),
+      `Round of ${round.date}: ${s.notices} notices prepared${stages ? ` (${stages})` : ""}, ${s.held} held back; ` +
+        `${added} rows added to the collection record (result "to send": once sent, change it to "sent" ` +
+        "or run --confirm-sent)" +
+        (s.alreadyLogged > 0 ? `, ${s.alreadyLogged} already logged today and not repeated` : ""),
+    ),
   ];
+  if (s.confirmed > 0)
+    lines.push(
+      say(
+        `  已确认发出：${s.confirmed} 份通知（催缴记录中记为“已发送”）`,
+        `  confirmed as sent: ${s.confirmed} notices (logged "sent" in the record)`,
+      ),
+    );
+  if (legal > 0)
+    lines.push(
+      say(
+        `  ${legal} 份催告函或律师函：由物业服务企业盖章，EMS 寄出后在催缴记录中登记单号和签收`,
+        `  ${legal} formal demands or lawyer's letters: sealed by the company; log the EMS number and the ` +
+          "delivery in the record",
+      ),
+    );
   if (s.smsTooLong > 0)
     lines.push(
-      zh
-        ? `  ${s.smsTooLong} 条短信超过一条的长度，将分条发送`
-        : `  ${s.smsTooLong} SMS texts are longer than one message`,
+      say(
+        `  ${s.smsTooLong} 条短信超过一条的长度，将分条发送`,
+        `  ${s.smsTooLong} SMS texts are longer than one message`,
+      ),
     );
   for (const w of round.warnings) lines.push(`  ${w[job.lang]}`);
   for (const p of round.templateProblems) lines.push(`  ${p.message[job.lang]}`);
   for (const p of round.recordProblems.slice(0, 10))
     lines.push(
-      zh
-        ? `  催缴记录 ${p.column}${p.row}（“${p.value}”）：${p.reason["zh-CN"]}`
-        : `  collection record ${p.column}${p.row} ("${p.value}"): ${p.reason["en-US"]}`,
+      say(
+        `  催缴记录 ${p.column}${p.row}（“${p.value}”）：${p.reason["zh-CN"]}`,
+        `  collection record ${p.column}${p.row} ("${p.value}"): ${p.reason["en-US"]}`,
+      ),
     );
   if (round.recordProblems.length > 10)
     lines.push(
-      zh
-        ? `  ……另有 ${round.recordProblems.length - 10} 个`
-        : `  … and ${round.recordProblems.length - 10} more`,
+      say(
+        `  ……另有 ${round.recordProblems.length - 10} 个`,
+        `  … and ${round.recordProblems.length - 10} more`,
+      ),
     );
   return lines;
 }

@@ -5,7 +5,7 @@ import { Layout } from "./read/household";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
 import { layoutReader } from "./read/layouts";
 import { ReadResult } from "./read/reader";
-import { Lang, Localized, formatYuan, naturalOrder, roundCents } from "./text";
+import { Lang, Localized, formatYuan, naturalOrder, roundCents, speaker } from "./text";
 import { formatMonth } from "./read/values";
 
 /** The machine-readable summary of a run (the CLI's --json). */
@@ -64,23 +64,22 @@ export function summaryLines(
   lang: Lang,
   limit = 15,
 ): string[] {
-  const zh = lang === "zh-CN";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const say = speaker(lang);
   const lines: string[] = [];
   const summary = runSummary(result, verdicts, lang);
   for (const sheet of result.sheets) {
     lines.push(
-      t(
+      say(
         `读取：工作表“${sheet.sheet}”，${layoutLabel(sheet.layout)[lang]}，表头在第 ${sheet.headerRow} 行；${sheet.households} 户`,
         `Read: sheet "${sheet.sheet}", ${layoutLabel(sheet.layout)[lang]}, header at row ${sheet.headerRow}; ${sheet.households} households`,
       ),
     );
     const months = sheet.monthColumns;
     lines.push(
-      t("列：", "Columns: ") +
-        sheet.columns.map((c) => `${FIELD_LABELS[c.field][lang]}=${c.column}`).join(t("，", ", ")) +
+      say("列：", "Columns: ") +
+        sheet.columns.map((c) => `${FIELD_LABELS[c.field][lang]}=${c.column}`).join(say("，", ", ")) +
         (months.length
-          ? t(
+          ? say(
               `；月份 ${months[0].column}–${months[months.length - 1].column}（${formatMonth(months[0].month)} 至 ${formatMonth(months[months.length - 1].month)}）`,
               `; months ${months[0].column}–${months[months.length - 1].column} (${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)})`,
             )
@@ -89,26 +88,27 @@ export function summaryLines(
   }
   if (result.sheets.length > 1)
     lines.push(
-      t(
+      say(
         `共 ${summary.households} 户（${result.sheets.length} 个工作表）`,
         `${summary.households} households on ${result.sheets.length} sheets`,
       ),
     );
   for (const n of result.sheetNotes.filter((n) => !n.read && n.headerRow !== null))
     lines.push(
-      t(`未读取：工作表“${n.sheet}”：${n.note[lang]}`, `Not read: sheet "${n.sheet}": ${n.note[lang]}`),
+      say(`未读取：工作表“${n.sheet}”：${n.note[lang]}`, `Not read: sheet "${n.sheet}": ${n.note[lang]}`),
     );
-  lines.push(t(`分类（截至 ${result.asOf}）：`, `Classes (as of ${result.asOf}):`));
+  lines.push(say(`分类（截至 ${result.asOf}）：`, `Classes (as of ${result.asOf}):`));
   for (const kind of KINDS) {
     const of = verdicts.filter((v) => v.kind === kind);
     const amount = of.reduce((sum, v) => sum + (v.household.amountOverdue ?? 0), 0);
     const label = KIND_LABELS[kind][lang];
     lines.push(
-      `  ${label.padEnd(zh ? 6 : 18, zh ? "　" : " ")}${String(of.length).padStart(5)}${t(" 户", "")}  ${formatYuan(amount)}`,
+      `  ${say(label.padEnd(6, "　"), label.padEnd(18, " "))}${String(of.length).padStart(5)}` +
+        `${say(" 户", "")}  ${formatYuan(amount)}`,
     );
   }
   lines.push(
-    t(
+    say(
       `欠费合计：${summary.arrears.households} 户，${formatYuan(summary.arrears.total)}`,
       `In arrears: ${summary.arrears.households} households, ${formatYuan(summary.arrears.total)}`,
     ),
@@ -118,34 +118,35 @@ export function summaryLines(
   ).filter(([, n]) => n > 0);
   if (flagCounts.length) {
     lines.push(
-      t("标记：", "Flags: ") + flagCounts.map(([f, n]) => `${FLAG_LABELS[f][lang]} ${n}`).join(t("，", ", ")),
+      say("标记：", "Flags: ") +
+        flagCounts.map(([f, n]) => `${FLAG_LABELS[f][lang]} ${n}`).join(say("，", ", ")),
     );
   }
-  for (const w of result.warnings.slice(0, limit)) lines.push(t("注意：", "Note: ") + w[lang]);
+  for (const w of result.warnings.slice(0, limit)) lines.push(say("注意：", "Note: ") + w[lang]);
   if (result.skipped.length) {
     lines.push(
-      t(
+      say(
         `未作为住户读取的行（${result.skipped.length}）：`,
         `Rows not read as households (${result.skipped.length}):`,
       ),
     );
     for (const s of result.skipped.slice(0, limit)) {
       lines.push(
-        t(`  ${s.sheet} 第 ${s.row} 行：${s.reason[lang]}`, `  ${s.sheet} row ${s.row}: ${s.reason[lang]}`),
+        say(`  ${s.sheet} 第 ${s.row} 行：${s.reason[lang]}`, `  ${s.sheet} row ${s.row}: ${s.reason[lang]}`),
       );
     }
     if (result.skipped.length > limit)
       lines.push(
-        t(`  ……另有 ${result.skipped.length - limit} 行`, `  … and ${result.skipped.length - limit} more`),
+        say(`  ……另有 ${result.skipped.length - limit} 行`, `  … and ${result.skipped.length - limit} more`),
       );
   }
   if (result.problems.length) {
     lines.push(
-      t(`无法识别的单元格（${result.problems.length}）：`, `Unreadable cells (${result.problems.length}):`),
+      say(`无法识别的单元格（${result.problems.length}）：`, `Unreadable cells (${result.problems.length}):`),
     );
     for (const p of result.problems.slice(0, limit)) {
       lines.push(
-        t(
+        say(
           `  ${p.sheet} ${p.column}${p.row}（“${p.value}”）：${p.reason[lang]}`,
           `  ${p.sheet} ${p.column}${p.row} ("${p.value}"): ${p.reason[lang]}`,
         ),
@@ -153,7 +154,10 @@ export function summaryLines(
     }
     if (result.problems.length > limit)
       lines.push(
-        t(`  ……另有 ${result.problems.length - limit} 个`, `  … and ${result.problems.length - limit} more`),
+        say(
+          `  ……另有 ${result.problems.length - limit} 个`,
+          `  … and ${result.problems.length - limit} more`,
+        ),
       );
   }
   return lines;
@@ -165,8 +169,7 @@ export function classificationSheet(
   verdicts: readonly Verdict[],
   lang: Lang,
 ): OutputSheet {
-  const zh = lang === "zh-CN";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const say = speaker(lang);
   // Most urgent first: malicious, long-term, frequent, timely; then the largest debts.
   const urgency = (v: Verdict) => KINDS.indexOf(v.kind);
   const sorted = [...verdicts].sort(
@@ -185,7 +188,7 @@ export function classificationSheet(
       KIND_LABELS[v.kind][lang],
       h.monthsOverdue,
       h.amountOverdue,
-      v.flags.map((f) => FLAG_LABELS[f][lang]).join(t("、", ", ")),
+      v.flags.map((f) => FLAG_LABELS[f][lang]).join(say("、", ", ")),
       v.reasons.map((r) => r[lang]).join("\n"),
       v.nextSteps.map((s, i) => `${i + 1}. ${s[lang]}`).join("\n"),
       h.collector,
@@ -194,8 +197,8 @@ export function classificationSheet(
   });
   return singleTableSheet(
     OUTPUT_SHEETS.classification[lang],
-    t("业主分类与下一步", "Owners by kind, with the next step"),
-    t(
+    say("业主分类与下一步", "Owners by kind, with the next step"),
+    say(
       `来源：工作表${result.sheets.map((s) => `“${s.sheet}”`).join("、")}，截至 ${result.asOf}；共 ${verdicts.length} 户。本表每次运行时重建，请勿在此录入。`,
       `Source: sheet${result.sheets.length > 1 ? "s" : ""} ${result.sheets.map((s) => `"${s.sheet}"`).join(", ")}, as of ${result.asOf}; ${verdicts.length} households. Rebuilt on every run: do not type here.`,
     ),
@@ -203,21 +206,21 @@ export function classificationSheet(
       id: "classification",
       name: "ArrearsClassification",
       columns: [
-        { header: t("楼栋", "Building"), format: "text" },
-        { header: t("房号", "Unit"), format: "text" },
-        { header: t("业主", "Owner"), format: "text" },
-        { header: t("电话", "Phone"), format: "text" },
-        { header: t("类别", "Kind"), format: "text" },
-        { header: t("欠费月数", "Months overdue"), format: "months" },
-        { header: t("欠费金额", "Amount overdue"), format: "money" },
-        { header: t("标记", "Flags"), format: "text", wrap: true },
-        { header: t("依据", "Reasons"), format: "text", wrap: true },
-        { header: t("下一步", "Next steps"), format: "text", wrap: true },
-        { header: t("催缴员", "Collector"), format: "text" },
-        { header: t("来源行", "Source rows"), format: "text" },
+        { header: say("楼栋", "Building"), format: "text" },
+        { header: say("房号", "Unit"), format: "text" },
+        { header: say("业主", "Owner"), format: "text" },
+        { header: say("电话", "Phone"), format: "text" },
+        { header: say("类别", "Kind"), format: "text" },
+        { header: say("欠费月数", "Months overdue"), format: "months" },
+        { header: say("欠费金额", "Amount overdue"), format: "money" },
+        { header: say("标记", "Flags"), format: "text", wrap: true },
+        { header: say("依据", "Reasons"), format: "text", wrap: true },
+        { header: say("下一步", "Next steps"), format: "text", wrap: true },
+        { header: say("催缴员", "Collector"), format: "text" },
+        { header: say("来源行", "Source rows"), format: "text" },
       ],
       rows,
-      emptyText: t("（没有读到住户）", "(no households read)"),
+      emptyText: say("（没有读到住户）", "(no households read)"),
     },
     [8, 14, 12, 15, 12, 10, 14, 14, 50, 56, 10, 10],
     true,
@@ -226,38 +229,44 @@ export function classificationSheet(
 
 /** Sheet 读取报告: which column was taken for which field, and every row or cell that was not read. */
 export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
-  const zh = lang === "zh-CN";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const say = speaker(lang);
   const rows: CellValue[][] = [
     ...result.sheetNotes.map((n): CellValue[] => [
-      t("工作表", "Sheet"),
+      say("工作表", "Sheet"),
       n.sheet,
       n.headerRow,
       null,
-      n.read ? t("已读取", "read") : t("未读取", "not read"),
+      n.read ? say("已读取", "read") : say("未读取", "not read"),
       n.note[lang],
     ]),
     ...result.sheets.flatMap((sheet) => [
       ...sheet.columns.map((c): CellValue[] => [
-        t("列", "Column"),
+        say("列", "Column"),
         sheet.sheet,
         sheet.headerRow,
         c.column,
         c.header,
-        `${t("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`,
+        `${say("读作", "read as")} ${FIELD_LABELS[c.field][lang]}`,
       ]),
       ...sheet.monthColumns.map((c): CellValue[] => [
-        t("月份列", "Month column"),
+        say("月份列", "Month column"),
         sheet.sheet,
         sheet.headerRow,
         c.column,
         c.header,
-        `${t("读作", "read as")} ${formatMonth(c.month)}`,
+        `${say("读作", "read as")} ${formatMonth(c.month)}`,
       ]),
     ]),
-    ...result.warnings.map((w): CellValue[] => [t("注意", "Note"), result.sheet, null, null, null, w[lang]]),
+    ...result.warnings.map((w): CellValue[] => [
+      say("注意", "Note"),
+      result.sheet,
+      null,
+      null,
+      null,
+      w[lang],
+    ]),
     ...result.skipped.map((s): CellValue[] => [
-      t("未读取的行", "Row not read"),
+      say("未读取的行", "Row not read"),
       s.sheet,
       s.row,
       null,
@@ -265,7 +274,7 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
       s.reason[lang],
     ]),
     ...result.problems.map((p): CellValue[] => [
-      t("无法识别的单元格", "Unreadable cell"),
+      say("无法识别的单元格", "Unreadable cell"),
       p.sheet,
       p.row,
       p.column,
@@ -275,16 +284,16 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
   ];
   return singleTableSheet(
     OUTPUT_SHEETS.readReport[lang],
-    t("读取报告", "Read report"),
+    say("读取报告", "Read report"),
     result.sheets
       .map((s) =>
-        t(
+        say(
           `工作表“${s.sheet}”：${layoutLabel(s.layout)[lang]}，表头第 ${s.headerRow} 行，${s.households} 户。`,
           `Sheet "${s.sheet}": ${layoutLabel(s.layout)[lang]}, header at row ${s.headerRow}, ${s.households} households. `,
         ),
       )
       .join("") +
-      t(
+      say(
         "可用命令行 --column 字段=列 更正列的识别，--sheet 工作表名（可重复）指定读取的工作表。",
         "Correct a column with --column field=LETTER; choose the sheets with --sheet NAME (repeatable).",
       ),
@@ -292,15 +301,15 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
       id: "readReport",
       name: "ArrearsReadReport",
       columns: [
-        { header: t("类型", "Type"), format: "text" },
-        { header: t("工作表", "Sheet"), format: "text" },
-        { header: t("行", "Row"), format: "integer" },
-        { header: t("列", "Column"), format: "text" },
-        { header: t("内容", "Content"), format: "text" },
-        { header: t("说明", "Explanation"), format: "text", wrap: true },
+        { header: say("类型", "Type"), format: "text" },
+        { header: say("工作表", "Sheet"), format: "text" },
+        { header: say("行", "Row"), format: "integer" },
+        { header: say("列", "Column"), format: "text" },
+        { header: say("内容", "Content"), format: "text" },
+        { header: say("说明", "Explanation"), format: "text", wrap: true },
       ],
       rows,
-      emptyText: t("（无）", "(none)"),
+      emptyText: say("（无）", "(none)"),
     },
     [16, 16, 8, 8, 24, 70],
   );

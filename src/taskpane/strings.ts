@@ -119,6 +119,7 @@ const STRINGS = {
     "Notices in this round: {count} households{stages}; held back {held}",
   ],
   stagesInBrackets: ["（{list}）", " ({list})"],
+  confirmSent: ["确认本轮已发送", "Confirm the round as sent"],
   writeNotices: ["写入催缴通知并登记到催缴记录", "Write the notices and log them in the record"],
   lettersTitle: ["催缴通知 {date}", "Notices {date}"],
   nextOn: ["（下次 {date}）", " (next {date})"],

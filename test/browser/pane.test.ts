@@ -157,10 +157,10 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     // 2 Classify: counts per kind, a filter, and one household's reasons and next steps.
     await page.getByRole("tab", { name: "2 分类" }).click();
     const kinds = page.getByRole("table", { name: "类别" });
-    await expect(kinds.getByRole("row", { name: /按时缴纳 232/ }).count()).resolves.toBe(1);
-    await expect(kinds.getByRole("row", { name: /恶意拖欠 14/ }).count()).resolves.toBe(1);
+    await expect(kinds.getByRole("row", { name: /按时缴纳 247/ }).count()).resolves.toBe(1);
+    await expect(kinds.getByRole("row", { name: /恶意拖欠 5/ }).count()).resolves.toBe(1);
     await page.getByRole("combobox", { name: "类别" }).selectOption({ label: "长期拖欠" });
-    await page.getByText(/显示 82 \/ 82/).waitFor();
+    await page.getByText(/显示 90 \/ 90/).waitFor();
     await page.getByRole("table", { name: "2 分类" }).getByRole("row").nth(1).click();
     await page.getByText("依据").waitFor();
     await expect(page.getByText(/≥ 6 个月/).count()).resolves.toBeGreaterThan(0);
@@ -229,7 +229,7 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     const last = rows[rows.length - 1] as unknown[];
     expect(last).toContain("承诺缴费");
     expect(last).toContain("通话录音 001");
-    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBeGreaterThan(100);
+    expect(rows.filter((r) => (r as unknown[]).includes("待发送")).length).toBeGreaterThan(100);
 
     // The round is dated on the page's today, and so is the record row.
     expect(

@@ -235,7 +235,7 @@ describe("the output sheets from the sample", () => {
       "按标记",
       "账龄（欠费金额按欠费月数）",
       "按楼栋（欠费金额从高到低）",
-      "按催缴员（收缴率从高到低）",
+      "按催缴员（本次回款从高到低，其次收缴率）",
     ]) {
       expect(all).toContain(heading);
     }
@@ -312,9 +312,19 @@ describe("arrears-desk run: the round's notices and the collection record", () =
     expect(second.round).toMatchObject({ notices: summary.round.notices, recordRowsAdded: 0 });
     expect(second.round.alreadyLogged).toBe(summary.round.notices);
 
-    // Three days later the first reminders become second reminders.
-    const later = await cli("run", second.output, "--as-of", "2026-11-20", "--date", "2026-11-27", "--json");
+    // Once the team confirms the round as sent, a week later the first reminders become second reminders.
+    const later = await cli(
+      "run",
+      second.output,
+      "--as-of",
+      "2026-11-20",
+      "--date",
+      "2026-12-01",
+      "--confirm-sent",
+      "--json",
+    );
     const third = JSON.parse(later.stdout);
+    expect(third.round.confirmed).toBe(summary.round.notices);
     expect(third.round.byStage["2"]).toBe(summary.round.byStage["1"]);
     expect(third.round.byStage["1"]).toBeUndefined();
     expect(third.round.byStage.thanks).toBeUndefined();

@@ -65,12 +65,30 @@ function everyStage(lang: Lang): Letter[] {
               room: h.label,
               stage: stage as LadderStage,
               channel: null,
-              result: "sent",
+              result: "sent" as const,
               promisedDate: null,
               amount: null,
               proof: "",
               note: "",
             },
+            // The lawyer's letter follows a formal demand delivered by EMS.
+            ...(stage === 12
+              ? [
+                  {
+                    row: 3,
+                    date: "2026-10-04",
+                    householdKey: h.key,
+                    room: h.label,
+                    stage: 12 as LadderStage,
+                    channel: null,
+                    result: "delivered" as const,
+                    promisedDate: null,
+                    amount: null,
+                    proof: "EA123456789CN",
+                    note: "",
+                  },
+                ]
+              : []),
           ],
       "2026-11-24",
     );

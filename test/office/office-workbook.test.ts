@@ -31,6 +31,13 @@ function officeOn(fake: FakeExcel): OfficeWorkbook {
 }
 
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
+/** A week later, the first round confirmed as sent (as the pane's button does): the ladder moves on. */
+const NEXT_ROUND = {
+  ...OPTIONS,
+  today: "2026-12-01",
+  roundDate: "2026-12-01",
+  confirmSent: "2026-11-24",
+};
 
 describe("the Office.js edge on a counting fake of Excel", () => {
   it("reads what the core expects: title rows, error values, date headers", async () => {
@@ -184,7 +191,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     expect(record()).toEqual(first);
     expect(fake.sheetNames()).toEqual(["台账", "催缴记录", ...OUTPUTS]);
     const before = fake.syncs;
-    await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
+    await runJobOnWorkbook(office, NEXT_ROUND);
     // Read (3); the lock with the sheet list (1), markers and tables (1); the sheets (1); the optional parts (1);
     // the record's end just before its rows (1); the completion with the record's rows (1).
     expect(fake.syncs - before).toBeLessThanOrEqual(9);
@@ -216,7 +223,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     await runJobOnWorkbook(office, OPTIONS);
     const record = () => fake.sheet("催缴记录").values();
     const first = record();
-    const later = { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" };
+    const later = NEXT_ROUND;
     // The second round dies in the middle of its writes.
     fake.operations = 0;
     fake.failOperationKind = /^range\.values$/;
@@ -243,7 +250,7 @@ describe("the Office.js edge on a counting fake of Excel", () => {
     const first = fake.sheet("催缴记录").values().length;
     fake.maxRequestBytes = 0;
     const syncsBefore = fake.syncs;
-    await runJobOnWorkbook(office, { ...OPTIONS, today: "2026-11-28", roundDate: "2026-11-28" });
+    await runJobOnWorkbook(office, NEXT_ROUND);
     const appended = fake.sheet("催缴记录").values().length - first;
     expect(appended).toBeGreaterThan(60_000);
     expect(fake.maxRequestBytes).toBeLessThan(LIMIT);

@@ -7,7 +7,8 @@ import { FakeExcel, FakeSheet } from "../support/excel-fake";
 
 const LIMIT = 5 * 1024 * 1024;
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
-const LATER = { today: "2026-11-28", asOf: "2026-11-20", roundDate: "2026-11-28" };
+/** Four days later, the first round confirmed as sent (as the pane's button does): the ladder moves on. */
+const LATER = { today: "2026-11-28", asOf: "2026-11-20", roundDate: "2026-11-28", confirmSent: "2026-11-24" };
 
 function ledger(n: number, owner = (i: number) => `业主${i}`): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [

@@ -16,11 +16,12 @@ async function ledger(extra?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Arra
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function run(bytes: Uint8Array, roundDate: string) {
+async function run(bytes: Uint8Array, roundDate: string, confirmSent?: "latest") {
   const outcome = await runOnWorkbookFile(bytes, "ledger.xlsx", {
     today: roundDate,
     asOf: "2026-11-20",
     roundDate,
+    confirmSent,
   });
   if (!outcome.ok) throw new Error(outcome.error["en-US"]);
   return outcome;
@@ -63,8 +64,8 @@ describe("rounds on the ExcelJS edge: the collection record is appended to, neve
       "备注",
     ]);
     expect(rows.slice(1).map((r) => [r[1], r[3], r[6]])).toEqual([
-      ["1-2-301", "第1次提醒", "已发送"],
-      ["1-2-302", "缴费致谢", "已发送"],
+      ["1-2-301", "第1次提醒", "待发送"],
+      ["1-2-302", "缴费致谢", "待发送"],
     ]);
     expect(rows[1][0]).toEqual(new Date("2026-11-24T00:00:00Z"));
     expect(await tableRef(first.output, "CollectionRecord")).toBe("A1:K3");
@@ -100,7 +101,10 @@ describe("rounds on the ExcelJS edge: the collection record is appended to, neve
     ];
     bytes = new Uint8Array(await wb.xlsx.writeBuffer());
 
-    const second = await run(bytes, "2026-11-27");
+    // Prepared is not sent: until the team confirms the first round, the ladder waits.
+    expect((await run(bytes, "2026-12-01")).job.round.notices).toEqual([]);
+    const second = await run(bytes, "2026-12-01", "latest");
+    expect(second.job.round.confirmed).toBe(2);
     expect(second.job.record.problems).toEqual([]);
     expect(second.job.round.notices.map((n) => [n.verdict.household.label, n.stage])).toEqual([
       ["1-2-301", 2],
@@ -110,12 +114,19 @@ describe("rounds on the ExcelJS edge: the collection record is appended to, neve
     const rows = await recordRows(second.output);
     expect(rows[3][0]).toBe("2026.11.25");
     expect(rows[3][1]).toBe(" 1 - 2 - 301 ");
-    expect(rows.slice(1).map((r) => r[3] ?? null)).toEqual(["第1次提醒", "缴费致谢", null, "第2次提醒"]);
-    expect(await tableRef(second.output, "CollectionRecord")).toBe("A1:K5");
+    expect(rows.slice(1).map((r) => [r[3] ?? null, r[6]])).toEqual([
+      ["第1次提醒", "待发送"],
+      ["缴费致谢", "待发送"],
+      [null, "联系不上"],
+      ["第1次提醒", "已发送"],
+      ["缴费致谢", "已发送"],
+      ["第2次提醒", "待发送"],
+    ]);
+    expect(await tableRef(second.output, "CollectionRecord")).toBe("A1:K7");
 
-    const third = await run(second.output, "2026-11-30");
+    const third = await run(second.output, "2026-12-04", "latest");
     expect(third.job.round.notices.map((n) => n.stage)).toEqual([3]);
-    expect((await recordRows(third.output)).length).toBe(6);
+    expect((await recordRows(third.output)).length).toBe(9);
   });
 
   it("appends into the columns of a record the team made by hand, in its own order", async () => {
@@ -133,8 +144,8 @@ describe("rounds on the ExcelJS edge: the collection record is appended to, neve
     expect(rows[2].slice(0, 4)).toEqual([
       "1-2-301",
       new Date("2026-11-24T00:00:00Z"),
-      "已发送",
-      "截止 2026-11-27；欠费 ¥900.00",
+      "待发送",
+      "截止 2026-12-01；欠费 ¥900.00",
     ]);
     // The fields the sheet had no column for were added at the right of its header.
     expect(rows[0].slice(4)).toEqual(["业主", "阶段", "渠道", "催缴员", "承诺日期", "收款金额", "凭证"]);

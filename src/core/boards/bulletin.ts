@@ -1,4 +1,6 @@
 import { sumYuan } from "../money";
+import { CampaignFacts } from "../campaign/record";
+import { owed, withPayments } from "../campaign/amounts";
 import { Verdict } from "../classify/kinds";
 import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
@@ -58,6 +60,10 @@ export interface Bulletin {
   readonly arrearsTotal: number;
   /** Disputed households left off the arrears list (settings: excludeDisputed). */
   readonly disputedLeftOff: number;
+  /** Households in hardship left off the arrears list (settings: excludeHardship): they are offered instalments. */
+  readonly hardshipLeftOff: number;
+  /** Households the record shows paid in full since the as-of date: never posted. */
+  readonly paidSinceLeftOff: number;
   /** Households left off both lists because a cell of theirs could not be read: check them first. */
   readonly toCheck: readonly Household[];
 }
@@ -81,14 +87,19 @@ export function buildBulletin(
   settings: Settings,
   asOf: IsoDate,
   postingDate: IsoDate,
+  facts: ReadonlyMap<string, CampaignFacts> = new Map(),
 ): Bulletin {
+  let hardshipLeftOff = 0;
+  let paidSinceLeftOff = 0;
   const toCheck: Household[] = [];
   const thanks: BulletinEntry[] = [];
   const arrears: BulletinEntry[] = [];
   let disputedLeftOff = 0;
   const sorted = [...verdicts].sort((a, b) => compareRooms(a.household, b.household));
   for (const v of sorted) {
-    const h = v.household;
+    const debt = owed(v.household, facts.get(v.household.key), asOf);
+    // Payments the record logs since the as-of date come off the posted amount, oldest month first.
+    const h = withPayments(v.household, debt);
     if (h.problems.length > 0) {
       toCheck.push(h);
       continue;
@@ -104,10 +115,18 @@ export function buildBulletin(
       thanks.push(entry);
       continue;
     }
+    if (debt.amount === 0) {
+      paidSinceLeftOff++;
+      continue;
+    }
     if (h.monthsOverdue === null || h.monthsOverdue < settings.bulletinMinMonths || h.amountOverdue === null)
       continue;
     if (settings.excludeDisputed && v.flags.includes("dispute")) {
       disputedLeftOff++;
+      continue;
+    }
+    if (settings.excludeHardship && v.flags.includes("hardship")) {
+      hardshipLeftOff++;
       continue;
     }
     arrears.push(entry);
@@ -123,6 +142,8 @@ export function buildBulletin(
     arrears,
     arrearsTotal: sumYuan(arrears.map((e) => e.amount ?? 0)),
     disputedLeftOff,
+    hardshipLeftOff,
+    paidSinceLeftOff,
     toCheck,
   };
 }
@@ -246,7 +267,6 @@ function thanksGrid(entries: readonly BulletinEntry[], withNames: boolean, empty
 
 /** What the manager must know but the public must not see: written outside the print area. */
 function internalNotes(b: Bulletin, lang: Lang): Block[] {
-  const say = speaker(lang);
   const notes: Localized[] = [];
   if (b.disputedLeftOff > 0) {
     notes.push(
@@ -254,6 +274,23 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
         `${b.disputedLeftOff} 户有服务纠纷，未列入欠费公示（设置“公示时排除纠纷户”）`,
         `${b.disputedLeftOff} households with a service dispute are left off the ` +
           `arrears list (setting "Leave disputed households off")`,
+      ),
+    );
+  }
+  if (b.hardshipLeftOff > 0) {
+    notes.push(
+      localized(
+        `${b.hardshipLeftOff} 户经济困难，未列入欠费公示（设置“公示时排除困难户”），本轮改为协商分期`,
+        `${b.hardshipLeftOff} households in hardship are left off the arrears list (setting "Leave hardship ` +
+          'households off"); this round offers them instalments',
+      ),
+    );
+  }
+  if (b.paidSinceLeftOff > 0) {
+    notes.push(
+      localized(
+        `${b.paidSinceLeftOff} 户计至日后已缴清（催缴记录），未列入欠费公示`,
+        `${b.paidSinceLeftOff} households paid in full since the as-of date (the record) are left off the arrears list`,
       ),
     );
   }
@@ -272,7 +309,7 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
     {
       kind: "text",
       style: "heading",
-      text: say(
+      text: speaker(lang)(
         "内部备注（在打印区域之外，请勿张贴）",
         "Internal notes (outside the print area: do not post)",
       ),

@@ -2,6 +2,7 @@ import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Verdict } from "../classify/kin
 import { CellValue } from "../read/grid";
 import { Block, OUTPUT_SHEETS, OutputSheet } from "../output";
 import { Lang, Localized, chineseOrder, localized, naturalOrder, roundCents, speaker } from "../text";
+import { CampaignFacts } from "../campaign/record";
 import { IsoDate } from "../read/values";
 
 /** Aging buckets of the amount overdue, by months overdue. */
@@ -56,8 +57,31 @@ export interface Dashboard {
   /** Households in arrears whose months overdue are not known (amount only). */
   readonly agingUnknown: { households: number; amount: number };
   readonly byBuilding: readonly { name: string; tally: Tally; rank: number }[];
-  /** Empty when the sheet has no collector column. */
-  readonly byCollector: readonly { name: string; tally: Tally; rank: number }[];
+  /** Empty when the sheet has no collector column. Ranked by what each recovered in this campaign. */
+  readonly byCollector: readonly { name: string; tally: Tally; recovered: number; rank: number }[];
+  /** What the collection record says of this campaign (since the as-of date). */
+  readonly campaign: CampaignTally;
+}
+
+export interface CampaignTally {
+  /** Paid since the as-of date, as logged in the record (已缴费 with no amount: the household's whole debt). */
+  readonly recovered: number;
+  readonly householdsPaying: number;
+  /** Promises whose date is the run date, not yet kept: follow up today [C 5]. */
+  readonly promisesDue: number;
+  /** Promises whose date has passed unkept. */
+  readonly promisesBroken: number;
+}
+
+/** Recovered per household since the as-of date. */
+function recoveredOf(v: Verdict, facts: CampaignFacts | undefined, asOf: IsoDate): number {
+  let sum = 0;
+  for (const e of facts?.entries ?? []) {
+    if (e.date <= asOf) continue;
+    if (e.result === "partPaid" && e.amount !== null) sum += e.amount;
+    if (e.result === "paid") sum += e.amount ?? v.household.amountOverdue ?? 0;
+  }
+  return roundCents(sum);
 }
 
 function groupBy(verdicts: readonly Verdict[], key: (v: Verdict) => string): Map<string, Tally> {
@@ -76,7 +100,11 @@ export function buildDashboard(
   estateName: string,
   asOf: IsoDate,
   runDate: IsoDate,
+  facts: ReadonlyMap<string, CampaignFacts> = new Map(),
 ): Dashboard {
+  const recovered = new Map(
+    verdicts.map((v) => [v.household.key, recoveredOf(v, facts.get(v.household.key), asOf)]),
+  );
   const total = emptyTally();
   for (const v of verdicts) add(total, v);
   const byKind = KINDS.map((kind) => ({ kind, tally: tallyOf(verdicts.filter((v) => v.kind === kind)) }));
@@ -102,11 +130,18 @@ export function buildDashboard(
     .map(([name, tally]) => ({ name, tally }))
     .sort((a, b) => b.tally.amount - a.tally.amount || naturalOrder(a.name, b.name));
   const hasCollectors = verdicts.some((v) => v.household.collector !== "");
+  const recoveredBy = new Map<string, number>();
+  for (const v of verdicts) {
+    const name = v.household.collector || "—";
+    recoveredBy.set(name, roundCents((recoveredBy.get(name) ?? 0) + (recovered.get(v.household.key) ?? 0)));
+  }
+  // Collectors: most recovered in this campaign first (the record), then the households' collection rate.
   const collectors = hasCollectors
     ? [...groupBy(verdicts, (v) => v.household.collector || "—")]
-        .map(([name, tally]) => ({ name, tally }))
+        .map(([name, tally]) => ({ name, tally, recovered: recoveredBy.get(name) ?? 0 }))
         .sort(
           (a, b) =>
+            b.recovered - a.recovered ||
             (rate(b.tally) ?? -1) - (rate(a.tally) ?? -1) ||
             a.tally.amount - b.tally.amount ||
             chineseOrder(a.name, b.name),
@@ -126,6 +161,18 @@ export function buildDashboard(
     },
     byBuilding: buildings.map((b, i) => ({ ...b, rank: i + 1 })),
     byCollector: collectors.map((c, i) => ({ ...c, rank: i + 1 })),
+    campaign: {
+      recovered: roundCents([...recovered.values()].reduce((a, b) => a + b, 0)),
+      householdsPaying: [...recovered.values()].filter((r) => r > 0).length,
+      promisesDue: verdicts.filter((v) => {
+        const p = facts.get(v.household.key)?.promise;
+        return p && !p.kept && p.promisedDate === runDate;
+      }).length,
+      promisesBroken: verdicts.filter((v) => {
+        const p = facts.get(v.household.key)?.promise;
+        return p && !p.kept && p.promisedDate < runDate;
+      }).length,
+    },
   };
 }
 
@@ -195,6 +242,17 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
           d.total.billed ? d.total.paid : null,
           rate(d.total),
         ],
+        [
+          say(
+            `本次催缴回款（计至日后，催缴记录）`,
+            "Recovered in this campaign (the record, since the as-of date)",
+          ),
+          d.campaign.householdsPaying,
+          d.campaign.recovered,
+          null,
+        ],
+        [say("今日到期的缴费承诺", "Promises due today"), d.campaign.promisesDue, null, null],
+        [say("未兑现的缴费承诺", "Broken promises"), d.campaign.promisesBroken, null, null],
       ],
       emptyText: "",
     },
@@ -267,7 +325,10 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
       {
         kind: "text",
         style: "heading",
-        text: say("按催缴员（收缴率从高到低）", "By collector (best collection rate first)"),
+        text: say(
+          "按催缴员（本次回款从高到低，其次收缴率）",
+          "By collector (most recovered in this campaign first, then collection rate)",
+        ),
       },
       {
         kind: "table",
@@ -279,6 +340,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
           { header: say("欠费户", "In arrears"), format: "integer" },
           { header: say("欠费金额", "Amount overdue"), format: "money" },
           { header: say("收缴率", "Collection rate"), format: "percent" },
+          { header: say("本次回款", "Recovered"), format: "money" },
           { header: say("排名", "Rank"), format: "integer" },
         ],
         rows: d.byCollector.map((c): CellValue[] => [
@@ -287,6 +349,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
           c.tally.inArrears,
           c.tally.amount,
           rate(c.tally),
+          c.recovered,
           c.rank,
         ]),
         emptyText: "",
@@ -295,7 +358,7 @@ export function dashboardSheet(d: Dashboard, lang: Lang): OutputSheet {
   }
   return {
     name: OUTPUT_SHEETS.dashboard[lang],
-    widths: [24, 10, 15, 14, 12, 8],
+    widths: [24, 10, 15, 14, 12, 13, 8],
     blocks,
     landscape: true,
     charts: [

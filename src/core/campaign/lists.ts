@@ -1,7 +1,7 @@
-import { Round, smsSegmentLimit } from "./notices";
+import { Round, serviceCentreName, smsSegmentLimit } from "./notices";
 import { Settings } from "../settings/settings";
 import { STAGE_NAMES } from "./stages";
-import { Lang } from "../text";
+import { Lang, speaker } from "../text";
 
 /** UTF-8 with a byte-order mark and CRLF line ends: Excel (and WPS) open it with the Chinese intact. */
 const BOM = "\ufeff";
@@ -27,29 +27,36 @@ export function mobileNumber(phone: string): string | null {
 
 /** sms.csv: one row per SMS of the round, for a bulk-SMS platform. */
 export function smsCsv(round: Round): string {
-  const zh = round.lang === "zh-CN";
+  const say = speaker(round.lang);
   const rows: (string | number | null)[][] = [
-    zh
-      ? ["手机号", "短信内容", "字数", "检查", "房号", "业主", "阶段"]
-      : ["Mobile", "Text", "Length", "Check", "Unit", "Owner", "Stage"],
+    [
+      say("手机号", "Mobile"),
+      say("短信内容", "Text"),
+      say("字数", "Length"),
+      say("检查", "Check"),
+      say("房号", "Unit"),
+      say("业主", "Owner"),
+      say("阶段", "Stage"),
+    ],
   ];
   for (const n of round.notices) {
     if (n.sms === null) continue;
     const h = n.verdict.household;
     const mobile = mobileNumber(h.phone);
     const checks: string[] = [];
-    if (mobile === null) checks.push(zh ? `“${h.phone}”不是手机号` : `"${h.phone}" is not a mobile number`);
+    if (mobile === null) checks.push(say(`“${h.phone}”不是手机号`, `"${h.phone}" is not a mobile number`));
     if (n.smsTooLong)
       checks.push(
-        zh
-          ? `超过 ${smsSegmentLimit(n.sms)} 字，将分条发送`
-          : `over ${smsSegmentLimit(n.sms)} characters: sent as several messages`,
+        say(
+          `超过 ${smsSegmentLimit(n.sms)} 字，将分条发送`,
+          `over ${smsSegmentLimit(n.sms)} characters: sent as several messages`,
+        ),
       );
     rows.push([
       mobile ?? h.phone,
       n.sms,
       n.smsLength,
-      checks.join(zh ? "；" : "; "),
+      checks.join(say("；", "; ")),
       h.label,
       h.owner,
       STAGE_NAMES[n.stage][round.lang],
@@ -58,43 +65,62 @@ export function smsCsv(round: Round): string {
   return csv(rows);
 }
 
-/** mailing.csv: the EMS list of the round's formal demands and lawyer's letters. */
+/** A phone the team has already found dead (空号, 停机) is not printed on an envelope. */
+const DEAD_PHONE = /空号|停机|号码错误|电话错误|wrong number|disconnected/i;
+
+/**
+ * mailing.csv: the EMS list of the round's formal demands and lawyer's letters. The owner's own mailing address
+ * (通讯地址) where the sheet has one, else the estate's address and the room; a vacant or unreachable household
+ * with no other address is listed for checking, not mailed at the empty flat.
+ */
 export function mailingCsv(round: Round, settings: Settings): string {
   const lang: Lang = round.lang;
-  const zh = lang === "zh-CN";
+  const say = speaker(lang);
   const rows: (string | number | null)[][] = [
-    zh
-      ? ["收件人", "收件地址", "收件电话", "内件", "房号", "编号", "寄件人", "寄件地址", "寄件电话"]
-      : [
-          "Recipient",
-          "Address",
-          "Phone",
-          "Enclosed",
-          "Unit",
-          "Reference",
-          "Sender",
-          "Sender address",
-          "Sender phone",
-        ],
+    [
+      say("收件人", "Recipient"),
+      say("收件地址", "Address"),
+      say("收件电话", "Phone"),
+      say("内件", "Enclosed"),
+      say("房号", "Unit"),
+      say("编号", "Reference"),
+      say("寄件人", "Sender"),
+      say("寄件地址", "Sender address"),
+      say("寄件电话", "Sender phone"),
+      say("检查", "Check"),
+    ],
   ];
-  const sender = zh ? `${settings.estateName}物业服务中心` : `${settings.estateName} Service Centre`;
+  const centre = serviceCentreName(settings, lang);
+  const sender = settings.companyName ? `${settings.companyName} ${centre}` : centre;
   for (const n of round.notices) {
     if (n.channel !== "ems") continue;
     const h = n.verdict.household;
-    const address = h.address || [settings.estateName, h.label].filter(Boolean).join(" ");
-    const enclosed = zh
-      ? `${STAGE_NAMES[n.stage]["zh-CN"]}（${n.letter?.title ?? ""}）1 份`
-      : `${STAGE_NAMES[n.stage]["en-US"]} ("${n.letter?.title ?? ""}"), 1 copy`;
+    const away = n.verdict.flags.includes("vacant") || n.verdict.flags.includes("unreachable");
+    const own = h.address.trim();
+    const estate = settings.estateAddress || settings.estateName;
+    const check =
+      own === "" && away
+        ? say(
+            "空置或联系不上，且无其他通讯地址：先核实地址，不要寄往空置房",
+            "vacant or unreachable with no other address: check the address first; do not mail the empty flat",
+          )
+        : "";
+    const address = check ? "" : own || [estate, h.label].filter(Boolean).join(" ");
+    const enclosed = say(
+      `${STAGE_NAMES[n.stage]["zh-CN"]}（${n.letter?.title ?? ""}）1 份`,
+      `${STAGE_NAMES[n.stage]["en-US"]} ("${n.letter?.title ?? ""}"), 1 copy`,
+    );
     rows.push([
       h.owner,
       address,
-      h.phone,
+      DEAD_PHONE.test(h.notes) ? "" : h.phone,
       enclosed,
       h.label,
       n.letter?.reference.replace(/^编号：|^Ref\. /, "") ?? "",
       sender,
       settings.serviceAddress,
       settings.servicePhone,
+      check,
     ]);
   }
   return csv(rows);

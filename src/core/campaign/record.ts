@@ -4,7 +4,9 @@ import { OUTPUT_SHEETS, OutputColumn } from "../output";
 import {
   CHANNEL_LABELS,
   Channel,
+  FORMAL_DEMAND,
   LAWYERS_LETTER,
+  STAGES,
   LadderStage,
   NoticeStage,
   isLadder,
@@ -16,6 +18,7 @@ import { IsoDate, cellText, daysBetween, describeCell, parseAmount, parseDate } 
 
 /** What came of a contact, as collectors write it in the record. */
 export type ContactResult =
+  | "pending"
   | "sent"
   | "paid"
   | "partPaid"
@@ -25,9 +28,11 @@ export type ContactResult =
   | "dispute"
   | "resolved"
   | "delivered"
-  | "returned";
+  | "returned"
+  | "addressChecked";
 
 export const RESULT_LABELS: Readonly<Record<ContactResult, Localized>> = {
+  pending: localized("待发送", "to send"),
   sent: localized("已发送", "sent"),
   paid: localized("已缴费", "paid"),
   partPaid: localized("部分缴费", "part paid"),
@@ -38,20 +43,29 @@ export const RESULT_LABELS: Readonly<Record<ContactResult, Localized>> = {
   resolved: localized("纠纷已解决", "resolved"),
   delivered: localized("已签收", "delivered/signed"),
   returned: localized("退回", "returned"),
+  addressChecked: localized("地址已核实", "address checked"),
 };
 
 // prettier-ignore
 const RESULT_WORDS: Readonly<Record<ContactResult, readonly string[]>> = {
+  pending: ["待发送", "待发", "未发送", "待寄", "待寄出", "待送达", "准备", "pending", "tosend", "prepared", "notsent"],
   sent: ["已发送", "发送", "已发", "已寄出", "寄出", "已送", "已张贴", "sent", "posted", "mailed"],
   paid: ["已缴费", "已缴", "已缴清", "缴清", "已交", "已交费", "已付", "已付款", "paid", "paidinfull"],
   partPaid: ["部分缴费", "部分缴纳", "部分", "缴了一部分", "partpaid", "partlypaid", "partial", "partialpayment"],
-  promised: ["承诺缴费", "承诺", "答应", "答应缴费", "约定缴费", "promised", "promise", "promisedtopay"],
-  refused: ["拒绝缴费", "拒绝", "拒缴", "拒交", "拒付", "refused", "refuses", "refusal", "refusedtopay"],
+  promised: ["承诺缴费", "承诺", "答应", "答应缴费", "约定缴费", "同意分期", "同意缴费", "promised", "promise", "promisedtopay", "agreedinstalments"],
+  refused: ["拒绝缴费", "拒绝", "拒缴", "拒交", "拒付", "不交", "不缴", "refused", "refuses", "refusal", "refusedtopay"],
   unreachable: ["联系不上", "无法联系", "未接", "未接通", "无人接听", "空号", "关机", "停机", "unreachable", "noanswer"],
-  dispute: ["纠纷", "投诉", "有异议", "异议", "dispute", "disputed", "complaint"],
-  resolved: ["纠纷已解决", "已解决", "解决", "resolved", "disputeresolved"],
-  delivered: ["已签收", "签收", "已送达", "送达", "妥投", "已妥投", "delivered", "signed", "signedfor", "delivered/signed"],
-  returned: ["退回", "被退回", "拒收", "未妥投", "returned", "undelivered"],
+  dispute: ["纠纷", "服务纠纷", "有纠纷", "投诉", "有异议", "异议", "dispute", "disputed", "complaint", "servicedispute"],
+  resolved: ["纠纷已解决", "已解决", "解决", "问题已解决", "resolved", "disputeresolved"],
+  delivered: [
+    "已签收", "签收", "本人签收", "已送达", "送达", "妥投", "已妥投", "留置送达", "delivered", "signed", "signedfor",
+    "delivered/signed",
+  ],
+  returned: [
+    "退回", "被退回", "已退回", "拒收", "未妥投", "查无此人", "地址不详", "退件", "退信", "returned", "undelivered",
+    "refusedbyaddressee", "noaddressee",
+  ],
+  addressChecked: ["地址已核实", "已核实地址", "核实地址", "地址已更正", "addresschecked", "addressverified"],
 };
 
 // prettier-ignore
@@ -74,7 +88,8 @@ export type RecordField =
   | "promisedDate"
   | "amount"
   | "proof"
-  | "note";
+  | "note"
+  | "sentDate";
 
 export const RECORD_FIELDS: readonly RecordField[] = [
   "date",
@@ -102,11 +117,12 @@ const RECORD_HEADERS: Readonly<Record<RecordField, Localized>> = {
   amount: localized("收款金额", "Amount received"),
   proof: localized("凭证", "Proof"),
   note: localized("备注", "Note"),
+  sentDate: localized("发送日期", "Date sent"),
 };
 
 // prettier-ignore
 const HEADER_WORDS: Readonly<Record<RecordField, readonly string[]>> = {
-  date: ["催缴日期", "联系日期", "发送日期", "date"],
+  date: ["催缴日期", "联系日期", "date"],
   room: ["房屋", "房间号", "房屋编号", "门牌号", "room", "unit"],
   owner: ["业主姓名", "姓名", "owner", "name"],
   stage: ["通知", "催缴阶段", "次数", "stage", "notice"],
@@ -117,12 +133,16 @@ const HEADER_WORDS: Readonly<Record<RecordField, readonly string[]>> = {
   amount: ["实收金额", "缴费金额", "收款", "amount", "amountpaid", "received"],
   proof: ["证据", "ems单号", "单号", "快递单号", "proof", "evidence"],
   note: ["说明", "notes", "remarks"],
+  sentDate: ["发出日期", "寄出日期", "实际发送日期", "sent", "sentdate", "datesent", "senton"],
 };
+
+/** Fields read from the record but not written by a round: the team fills them. */
+const READ_ONLY_FIELDS: readonly RecordField[] = ["sentDate"];
 
 export const RECORD_TABLE_NAME = "CollectionRecord";
 
 export function recordColumns(lang: Lang): OutputColumn[] {
-  const formats: Readonly<Record<RecordField, OutputColumn["format"]>> = {
+  const formats: Readonly<Record<Exclude<RecordField, "sentDate">, OutputColumn["format"]>> = {
     date: "date",
     room: "text",
     owner: "text",
@@ -137,7 +157,7 @@ export function recordColumns(lang: Lang): OutputColumn[] {
   };
   return RECORD_FIELDS.map((f) => ({
     header: RECORD_HEADERS[f][lang],
-    format: formats[f],
+    format: formats[f as Exclude<RecordField, "sentDate">],
     wrap: f === "note",
   }));
 }
@@ -157,6 +177,25 @@ export interface RecordEntry {
   readonly amount: number | null;
   readonly proof: string;
   readonly note: string;
+  /** The 发送日期 the team filled in: the notice went out that day, whatever 结果 says. */
+  readonly sentDate?: IsoDate | null;
+}
+
+const WITNESSED = /见证|证人|留置|witness/i;
+
+/**
+ * The notice (or contact) went out: the team confirmed it, logged what came of it, or typed the row with no
+ * result at all (a row in the team's log is what the team did). Only a row still marked 待发送 — as a round
+ * logs what it prepared — or one that came back (退回) has not.
+ */
+export function wentOut(e: RecordEntry): boolean {
+  if (e.sentDate) return true;
+  return e.result !== "pending" && e.result !== "returned";
+}
+
+/** The day it went out: the 发送日期 when filled, else the row's date. */
+export function sentOn(e: RecordEntry): IsoDate {
+  return e.sentDate || e.date;
 }
 
 export interface RecordProblem {
@@ -237,12 +276,18 @@ function headerField(text: string): RecordField | null {
     const label = RECORD_HEADERS[field];
     if (key === normalizeKey(label["zh-CN"]) || key === normalizeKey(label["en-US"])) return field;
   }
-  for (const field of RECORD_FIELDS) if (HEADER_WORDS[field].includes(key)) return field;
+  for (const field of READ_ONLY_FIELDS) {
+    const label = RECORD_HEADERS[field];
+    if (key === normalizeKey(label["zh-CN"]) || key === normalizeKey(label["en-US"])) return field;
+  }
+  for (const field of [...RECORD_FIELDS, ...READ_ONLY_FIELDS])
+    if (HEADER_WORDS[field].includes(key)) return field;
   return null;
 }
 
 function parseResult(text: string): ContactResult | null {
-  const key = normalizeKey(text);
+  const key = normalizeKey(text).replace(/[（(].*?[)）]/g, "");
+  if (/^拒收/.test(key) && WITNESSED.test(text)) return "delivered";
   for (const [result, words] of Object.entries(RESULT_WORDS) as [ContactResult, readonly string[]][]) {
     if (words.includes(key)) return result;
   }
@@ -356,7 +401,12 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
     const channelText = cellText(cell("channel"));
     const channel = parseChannel(channelText);
     const resultText = cellText(cell("result"));
-    const result = parseResult(resultText);
+    const parsedResult = parseResult(resultText);
+    // 拒收 in front of a witness, noted by the person delivering, is 留置送达: delivered.
+    const result =
+      parsedResult === "returned" && /拒收/.test(resultText) && WITNESSED.test(cellText(cell("note")))
+        ? "delivered"
+        : parsedResult;
     if (resultText !== "" && result === null)
       report(
         "result",
@@ -377,6 +427,9 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
         columns.has("promisedDate") ? "promisedDate" : "result",
         localized("结果为承诺缴费，但没有承诺日期", "the result is a promise, but there is no promised date"),
       );
+    const sent = parseDate(cell("sentDate"), { date1904: workbook.date1904 });
+    if (sent.kind === "problem")
+      report("sentDate", localized("发送日期无法识别", "the date sent cannot be read"));
     const amount = parseAmount(cell("amount"));
     if (amount.kind === "problem")
       report("amount", localized("收款金额无法识别", "the amount cannot be read"));
@@ -392,6 +445,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
       amount: amount.kind === "value" ? amount.value : null,
       proof: cellText(cell("proof")),
       note: cellText(cell("note")),
+      sentDate: sent.kind === "value" ? sent.value : null,
     });
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
@@ -409,8 +463,14 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
 export interface CampaignFacts {
   readonly entries: readonly RecordEntry[];
   readonly lastPaid: RecordEntry | null;
-  /** The highest step of the ladder reached since the last payment, on a day before the round. */
-  readonly ladder: { readonly stage: LadderStage; readonly entry: RecordEntry } | null;
+  /** The highest step of the ladder that went out since the last payment, on a day before the round. */
+  readonly ladder: {
+    readonly stage: LadderStage;
+    readonly entry: RecordEntry;
+    readonly sent: IsoDate;
+  } | null;
+  /** A notice a round prepared (结果 待发送) that nobody has yet confirmed as sent. */
+  readonly pending: { readonly stage: NoticeStage; readonly entry: RecordEntry } | null;
   readonly lastThanks: RecordEntry | null;
   readonly lastInstalment: RecordEntry | null;
   /** The latest promise to pay, whether kept, and whether a broken one was already followed up. */
@@ -422,6 +482,8 @@ export interface CampaignFacts {
   } | null;
   /** A refusal to pay not since answered by a payment or a promise. */
   readonly refusal: RecordEntry | null;
+  /** Refusals recorded since the last payment. */
+  readonly refusals: number;
   /** A lawyer's letter with no payment, promise or dispute in the 30 days after it. */
   readonly lawyerIgnored: RecordEntry | null;
   /** A dispute logged and not yet resolved. */
@@ -432,9 +494,22 @@ export interface CampaignFacts {
   readonly unreachable: RecordEntry | null;
   /** The latest demand that provably reached the owner (signed, delivered): restarts the limitation (art. 195). */
   readonly deliveredDemand: RecordEntry | null;
+  /** The formal demand (催告函) as sent, and its proof of delivery: a signed EMS (妥投, with its number) or 留置送达. */
+  readonly formalDemand: { readonly sent: IsoDate; readonly delivered: RecordEntry | null } | null;
+  /** A delivered formal demand left unpaid and unanswered for DEMAND_WAIT_DAYS. */
+  readonly demandIgnored: RecordEntry | null;
+  /** A paper notice returned (查无此人, 拒收, 地址不详) with no address checked since: the ladder stops. */
+  readonly returned: RecordEntry | null;
 }
 
 export const LAWYER_LETTER_WAIT_DAYS = 30;
+/** A delivered formal demand unanswered this long counts as ignored. */
+export const DEMAND_WAIT_DAYS = 15;
+
+/** Delivery that stands as proof: an EMS or receipt number, or a witness to a refusal (留置送达). */
+function proven(e: RecordEntry): boolean {
+  return e.result === "delivered" && (e.proof !== "" || WITNESSED.test(e.note));
+}
 
 /** The facts of one household's rows (sorted by date), for a round held on `roundDate`. */
 export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDate): CampaignFacts {
@@ -448,13 +523,28 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
   const lastPaid = latest((e) => e.result === "paid");
   const sincePaid = (e: RecordEntry) =>
     lastPaid === null || e.date > lastPaid.date || (e.date === lastPaid.date && e.row > lastPaid.row);
+  const answered = (x: RecordEntry) =>
+    x.result === "paid" || x.result === "partPaid" || x.result === "promised" || x.result === "dispute";
 
   let ladder: CampaignFacts["ladder"] = null;
   for (const e of upTo) {
     // Rows of the round's own day belong to this round: a rerun the same day plans the same notices again.
-    if (e.date >= roundDate || !sincePaid(e) || e.stage === null || !isLadder(e.stage)) continue;
-    if (ladder === null || e.stage >= ladder.stage) ladder = { stage: e.stage, entry: e };
+    if (e.date >= roundDate || !sincePaid(e) || e.stage === null || !isLadder(e.stage) || !wentOut(e))
+      continue;
+    // A notice that came back never reached the owner: once the address is checked, it goes again.
+    if (after(e, (x) => x.result === "returned" && (x.stage === e.stage || x.stage === null))) continue;
+    if (ladder === null || e.stage > ladder.stage) ladder = { stage: e.stage, entry: e, sent: sentOn(e) };
   }
+  // A prepared notice is confirmed by its own row (结果 changed, 发送日期 filled) or by a later row of its stage.
+  const pendingEntry = latest(
+    (e) =>
+      e.date < roundDate &&
+      e.result === "pending" &&
+      !e.sentDate &&
+      e.stage !== null &&
+      sincePaid(e) &&
+      !after(e, (x) => x.stage === e.stage && wentOut(x)),
+  );
   const before = (e: RecordEntry) => e.date < roundDate;
   const promiseEntry = latest((e) => e.result === "promised" && e.promisedDate !== null);
   const promise =
@@ -475,39 +565,55 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
     !after(refusedEntry, (x) => x.result === "paid" || x.result === "partPaid" || x.result === "promised")
       ? refusedEntry
       : null;
-  const lawyer = latest((e) => e.stage === LAWYERS_LETTER && sincePaid(e));
+  const lawyer = latest((e) => e.stage === LAWYERS_LETTER && sincePaid(e) && wentOut(e));
   const lawyerIgnored =
-    lawyer &&
-    daysBetween(lawyer.date, roundDate) >= LAWYER_LETTER_WAIT_DAYS &&
-    !after(
-      lawyer,
-      (x) =>
-        x.result === "paid" || x.result === "partPaid" || x.result === "promised" || x.result === "dispute",
-    )
+    lawyer && daysBetween(sentOn(lawyer), roundDate) >= LAWYER_LETTER_WAIT_DAYS && !after(lawyer, answered)
       ? lawyer
       : null;
   const disputeEntry = latest((e) => e.result === "dispute");
   const resolvedEntry = latest((e) => e.result === "resolved");
   const openDispute =
     disputeEntry && !(resolvedEntry && after(disputeEntry, (x) => x === resolvedEntry)) ? disputeEntry : null;
-  const lastContact = latest((e) => e.result !== null && e.result !== "sent");
+  const lastContact = latest((e) => e.result !== null && e.result !== "sent" && e.result !== "pending");
+  const demandSent = latest(
+    (e) => e.stage === FORMAL_DEMAND && sincePaid(e) && wentOut(e) && e.result !== "delivered",
+  );
+  const demandDelivered = latest((e) => e.stage === FORMAL_DEMAND && sincePaid(e) && proven(e));
+  const formalDemand =
+    demandSent || demandDelivered
+      ? { sent: sentOn((demandSent ?? demandDelivered) as RecordEntry), delivered: demandDelivered }
+      : null;
+  const returnedEntry = latest(
+    (e) => e.result === "returned" && !after(e, (x) => x.result === "addressChecked" || proven(x)),
+  );
   return {
     entries: upTo,
     lastPaid,
     ladder,
-    lastThanks: latest((e) => e.stage === "thanks" && before(e)),
-    lastInstalment: latest((e) => e.stage === "instalment" && before(e)),
+    pending:
+      pendingEntry && pendingEntry.stage !== null ? { stage: pendingEntry.stage, entry: pendingEntry } : null,
+    lastThanks: latest((e) => e.stage === "thanks" && before(e) && wentOut(e)),
+    lastInstalment: latest((e) => e.stage === "instalment" && before(e) && wentOut(e)),
     promise,
     refusal,
+    refusals: upTo.filter((e) => e.result === "refused" && sincePaid(e)).length,
     lawyerIgnored,
     openDispute,
     resolved: openDispute === null ? resolvedEntry : null,
     unreachable: lastContact && lastContact.result === "unreachable" ? lastContact : null,
     deliveredDemand: latest(
       (e) =>
-        e.result === "delivered" &&
-        (e.stage === null || !isLadder(e.stage) || e.stage >= 6 || e.proof !== ""),
+        proven(e) ||
+        (e.result === "delivered" && e.stage !== null && isLadder(e.stage) && STAGES[e.stage].receipt),
     ),
+    formalDemand,
+    demandIgnored:
+      demandDelivered &&
+      daysBetween(demandDelivered.date, roundDate) >= DEMAND_WAIT_DAYS &&
+      !after(demandDelivered, answered)
+        ? demandDelivered
+        : null,
+    returned: returnedEntry,
   };
 }
 

@@ -17,8 +17,6 @@ export const NOTICE_STAGES: readonly NoticeStage[] = [...LADDER, "thanks", "inst
 export const OPEN_LETTER: LadderStage = 11;
 export const FORMAL_DEMAND: LadderStage = 12;
 export const LAWYERS_LETTER: LadderStage = 13;
-/** From this reminder on, the owner signs a receipt and a late fee is charged [C 3]. */
-export const SIGNED_FROM: LadderStage = 6;
 
 export type Channel = "sms" | "phone" | "letter" | "ems" | "visit";
 
@@ -34,60 +32,150 @@ export function isLadder(stage: NoticeStage): stage is LadderStage {
   return typeof stage === "number";
 }
 
-export function carriesLateFee(stage: NoticeStage): boolean {
-  return isLadder(stage) && stage >= SIGNED_FROM;
+/** How many days a stage gives, read from the settings: the first reminder's, the interval, the demand period. */
+export type Period = "firstReminder" | "interval" | "demand";
+
+/** The minimum a legal stage needs before it is sent (Proportion, domain.md): months AND amount overdue. */
+export type Minimum = "none" | "legal";
+
+/** How the round's summary counts a stage. */
+export type StageGroup =
+  "reminder" | "openLetter" | "demand" | "lawyer" | "instalment" | "followUp" | "thanks";
+
+/** Everything a stage is. The rules of notices.ts read this table; nothing compares stage numbers. */
+export interface StageRule {
+  readonly name: Localized;
+  /** The title on the owner's copy when the template gives none of its own. */
+  readonly group: StageGroup;
+  /** Its channel; a home visit becomes a letter for a vacant or unreachable household. */
+  readonly channel: Channel;
+  readonly colour: HexColour;
+  /** Days before the next step may follow (null: the ladder does not go on from here by itself). */
+  readonly wait: Period | null;
+  /** The deadline to pay the notice gives (null: none), moved to the next working day. */
+  readonly deadline: Period | null;
+  /** Carries the late fee (滞纳金/违约金) when the settings say the contract has the clause [C 3]. */
+  readonly lateFee: boolean;
+  /** The owner signs a tear-off receipt (from the sixth reminder on [C 3]; EMS gives its own proof). */
+  readonly receipt: boolean;
+  /** Quotes Civil Code art. 944. */
+  readonly legalBasis: boolean;
+  /** Printed with the company's seal place （盖章）. */
+  readonly sealed: boolean;
+  /** Below this minimum the household stays on reminders (legal: the settings' months and amount). */
+  readonly minimum: Minimum;
+  /** A legal step: held back while the household's data has a cell the reader could not read. */
+  readonly legal: boolean;
+  /** Needs a formal demand that provably reached the owner, and a law firm named in the settings. */
+  readonly needsDeliveredDemand: boolean;
+  /** Counts for the limitation period when delivered (Civil Code art. 195). */
+  readonly demand: boolean;
 }
 
-/** The signed slip goes with the reminders from the sixth and the open letter; EMS gives its own proof. */
+function reminder(n: LadderStage, colour: HexColour, over: Partial<StageRule> = {}): StageRule {
+  return {
+    name: localized(`第${n}次提醒`, `Reminder ${n}`),
+    group: "reminder",
+    channel: "letter",
+    colour,
+    wait: "interval",
+    deadline: "interval",
+    lateFee: false,
+    receipt: false,
+    legalBasis: false,
+    sealed: false,
+    minimum: "none",
+    legal: false,
+    needsDeliveredDemand: false,
+    demand: false,
+    ...over,
+  };
+}
+
+/** From the sixth reminder on: in person, signed for, with the late fee where the contract has one [C 3]. */
+const SIGNED: Partial<StageRule> = { channel: "visit", lateFee: true, receipt: true, sealed: true };
+const LEGAL: Partial<StageRule> = {
+  channel: "ems",
+  wait: "demand",
+  deadline: "demand",
+  lateFee: true,
+  legalBasis: true,
+  sealed: true,
+  minimum: "legal",
+  legal: true,
+  demand: true,
+};
+const BESIDE: Partial<StageRule> = { wait: null };
+
+/** The ladder and the letters beside it, light to dark over the ten reminders, then sober colours [C 3]. */
+export const STAGES: Readonly<Record<NoticeStage, StageRule>> = {
+  1: reminder(1, "FFF8E1", { wait: "firstReminder", deadline: "firstReminder" }),
+  2: reminder(2, "FFF0C2"),
+  3: reminder(3, "FFE29A"),
+  4: reminder(4, "FFD166"),
+  5: reminder(5, "FFB74D"),
+  6: reminder(6, "F59B42", SIGNED),
+  7: reminder(7, "E8772E", SIGNED),
+  8: reminder(8, "D2521F", SIGNED),
+  9: reminder(9, "B22222", SIGNED),
+  10: reminder(10, "7B0000", SIGNED),
+  11: reminder(11, "44546A", {
+    ...SIGNED,
+    name: localized("致业主书", "Open letter"),
+    group: "openLetter",
+    channel: "letter",
+    wait: "demand",
+    deadline: "demand",
+    minimum: "legal",
+  }),
+  12: reminder(12, "203864", { ...LEGAL, name: localized("催告函", "Formal demand"), group: "demand" }),
+  13: reminder(13, "0D0D0D", {
+    ...LEGAL,
+    name: localized("律师函", "Lawyer's letter"),
+    group: "lawyer",
+    wait: null,
+    needsDeliveredDemand: true,
+  }),
+  thanks: reminder(1, "DDEBF7", {
+    ...BESIDE,
+    name: localized("缴费致谢", "Thank-you"),
+    group: "thanks",
+    channel: "sms",
+    deadline: null,
+  }),
+  instalment: reminder(1, "DEEBF7", {
+    ...BESIDE,
+    name: localized("分期协商", "Instalment offer"),
+    group: "instalment",
+    channel: "visit",
+    deadline: "demand",
+  }),
+  followUp: reminder(1, "FCE4D6", {
+    ...BESIDE,
+    name: localized("承诺跟进", "Promise follow-up"),
+    group: "followUp",
+    channel: "phone",
+  }),
+};
+
+export function carriesLateFee(stage: NoticeStage): boolean {
+  return STAGES[stage].lateFee;
+}
+
 export function carriesReceipt(stage: NoticeStage): boolean {
-  return isLadder(stage) && stage >= SIGNED_FROM && stage <= OPEN_LETTER;
+  return STAGES[stage].receipt;
 }
 
 export function carriesLegalBasis(stage: NoticeStage): boolean {
-  return isLadder(stage) && stage >= FORMAL_DEMAND;
+  return STAGES[stage].legalBasis;
 }
 
-export const STAGE_NAMES: Readonly<Record<NoticeStage, Localized>> = {
-  1: localized("第1次提醒", "Reminder 1"),
-  2: localized("第2次提醒", "Reminder 2"),
-  3: localized("第3次提醒", "Reminder 3"),
-  4: localized("第4次提醒", "Reminder 4"),
-  5: localized("第5次提醒", "Reminder 5"),
-  6: localized("第6次提醒", "Reminder 6"),
-  7: localized("第7次提醒", "Reminder 7"),
-  8: localized("第8次提醒", "Reminder 8"),
-  9: localized("第9次提醒", "Reminder 9"),
-  10: localized("第10次提醒", "Reminder 10"),
-  11: localized("致业主书", "Open letter"),
-  12: localized("催告函", "Formal demand"),
-  13: localized("律师函", "Lawyer's letter"),
-  thanks: localized("缴费致谢", "Thank-you"),
-  instalment: localized("分期协商", "Instalment offer"),
-  followUp: localized("承诺跟进", "Promise follow-up"),
-};
-
-/** Light to dark over the ten reminders, then the sober colours of the letters that follow [C 3]. */
-const BANDS: Readonly<Record<NoticeStage, HexColour>> = {
-  1: "FFF8E1",
-  2: "FFF0C2",
-  3: "FFE29A",
-  4: "FFD166",
-  5: "FFB74D",
-  6: "F59B42",
-  7: "E8772E",
-  8: "D2521F",
-  9: "B22222",
-  10: "7B0000",
-  11: "44546A",
-  12: "203864",
-  13: "0D0D0D",
-  thanks: "DDEBF7",
-  instalment: "DEEBF7",
-  followUp: "FCE4D6",
-};
+export const STAGE_NAMES: Readonly<Record<NoticeStage, Localized>> = Object.fromEntries(
+  NOTICE_STAGES.map((s) => [s, STAGES[s].name]),
+) as Record<NoticeStage, Localized>;
 
 export function bandColour(stage: NoticeStage): { fill: HexColour; text: HexColour } {
-  const fill = BANDS[stage];
+  const fill = STAGES[stage].colour;
   const r = parseInt(fill.slice(0, 2), 16);
   const g = parseInt(fill.slice(2, 4), 16);
   const b = parseInt(fill.slice(4, 6), 16);

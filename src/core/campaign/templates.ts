@@ -2,7 +2,7 @@ import { CellValue, SheetGrid, columnLetter } from "../read/grid";
 import { OUTPUT_SHEETS, OutputSheet } from "../output";
 import { NOTICE_STAGES, NoticeStage, STAGE_NAMES, parseStage, stageLabel } from "./stages";
 import { memoized } from "../memo";
-import { Lang, Localized, localized, normalizeKey } from "../text";
+import { Lang, Localized, localized, normalizeKey, speaker } from "../text";
 import { cellText } from "../read/values";
 
 /** The values a template may name, each by a Chinese and an English placeholder: {业主} or {owner}. */
@@ -23,6 +23,11 @@ export const PLACEHOLDERS = {
   date: "日期",
   promisedDate: "承诺日期",
   lawFirm: "律师事务所",
+  company: "物业服务企业",
+  demandDelivery: "催告函送达",
+  lateFeeClause: "违约金条款",
+  lateFeeNote: "违约金说明",
+  lateFeeWarning: "违约金预告",
 } as const;
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
@@ -64,7 +69,7 @@ const ZH: Readonly<Record<NoticeStage, NoticeTemplate>> = {
   1: {
     title: "物业费缴费温馨提示",
     body: "感谢您一直以来对{小区}物业服务工作的理解和支持。经核对，截至{计至日期}，您名下房屋（{房号}）尚有{欠费期间}的物业费共{欠费金额}（{月数}个月）未缴纳，也许是您工作繁忙未及办理。\n请您于{截止日期}前缴纳。{缴费方式}。如您已缴纳，请忽略本提示；如有疑问，欢迎致电{客服电话}。",
-    sms: "{房号}业主您好：您有物业费{欠费金额}未缴，请于{截止日期}前缴纳，已缴请忽略。咨询{客服电话}",
+    sms: "{房号}业主：物业费{欠费金额}未缴，请于{截止日期}前缴纳，已缴请忽略。咨询{客服电话}",
   },
   2: {
     title: "物业费缴费提醒",
@@ -83,48 +88,48 @@ const ZH: Readonly<Record<NoticeStage, NoticeTemplate>> = {
   },
   5: {
     title: "物业费催缴通知（第五次）",
-    body: "截至{计至日期}，您房屋（{房号}）的物业费{欠费金额}（{月数}个月）仍未缴纳，这已是第五次通知。\n根据《物业服务合同》约定，逾期缴纳的将自下次通知起计收滞纳金。请您务必于{截止日期}前缴清，以免产生滞纳金。{缴费方式}。咨询电话：{客服电话}。",
-    sms: "{房号}业主：第五次通知，物业费{欠费金额}请于{截止日期}前缴清，逾期将按合同计收滞纳金。{客服电话}",
+    body: "截至{计至日期}，您房屋（{房号}）的物业费{欠费金额}（{月数}个月）仍未缴纳，这已是第五次通知。\n{违约金预告}请您务必于{截止日期}前缴清。{缴费方式}。咨询电话：{客服电话}。",
+    sms: "{房号}业主：第五次通知，物业费{欠费金额}请于{截止日期}前缴清。{客服电话}",
   },
   6: {
     title: "物业费催缴通知（需签收）",
-    body: "截至{计至日期}，您房屋（{房号}）的物业费{欠费金额}（{欠费期间}，{月数}个月）经五次通知仍未缴纳。\n根据《物业服务合同》约定，逾期缴纳物业费的按日计收滞纳金，截至{计至日期}为{滞纳金}（计算方法见下表），合计应缴{合计}。请于{截止日期}前缴清，并在下方回执签字后交回物业服务中心。{缴费方式}。",
-    sms: "{房号}业主：物业费{欠费金额}已逾期，滞纳金{滞纳金}，合计{合计}，请于{截止日期}前缴清。{客服电话}",
+    body: "截至{计至日期}，您房屋（{房号}）的物业费{欠费金额}（{欠费期间}，{月数}个月）经五次通知仍未缴纳{违约金说明}。\n请于{截止日期}前缴清，并在下方回执签字后交回物业服务中心。{缴费方式}。",
+    sms: "{房号}业主：物业费{欠费金额}已逾期，请于{截止日期}前缴清并签收通知。{客服电话}",
   },
   7: {
     title: "物业费再次催缴通知",
-    body: "您房屋（{房号}）的物业费{欠费金额}（{月数}个月）至今未缴，滞纳金截至{计至日期}为{滞纳金}，合计{合计}。\n请您重视本通知，于{截止日期}前缴清，并签收回执。如有特殊困难，请致电{客服电话}协商还款安排。{缴费方式}。",
-    sms: "{房号}业主：物业费及滞纳金合计{合计}至今未缴，请于{截止日期}前缴清，困难可协商。{客服电话}",
+    body: "您房屋（{房号}）的物业费{欠费金额}（{月数}个月）至今未缴{违约金说明}。\n请您重视本通知，于{截止日期}前缴清，并签收回执。如有特殊困难，请致电{客服电话}协商还款安排。{缴费方式}。",
+    sms: "{房号}业主：物业费合计{合计}至今未缴，请于{截止日期}前缴清，困难可协商。{客服电话}",
   },
   8: {
     title: "物业费严正催缴通知",
-    body: "您房屋（{房号}）已欠缴物业费{欠费金额}（{欠费期间}，{月数}个月），经七次通知仍未缴纳，滞纳金截至{计至日期}为{滞纳金}，合计{合计}。\n欠费不缴影响全体业主的共同利益。请您于{截止日期}前缴清全部欠费，并签收回执。{缴费方式}。",
-    sms: "{房号}业主：经七次通知物业费仍未缴，合计{合计}（含滞纳金），请于{截止日期}前缴清。{客服电话}",
+    body: "您房屋（{房号}）已欠缴物业费{欠费金额}（{欠费期间}，{月数}个月），经七次通知仍未缴纳{违约金说明}。\n欠费不缴影响全体业主的共同利益。请您于{截止日期}前缴清全部欠费，并签收回执。{缴费方式}。",
+    sms: "{房号}业主：经七次通知物业费仍未缴，合计{合计}，请于{截止日期}前缴清。{客服电话}",
   },
   9: {
-    title: "物业费最后催缴通知（第九次）",
-    body: "您房屋（{房号}）的物业费{欠费金额}（{月数}个月）经八次通知仍未缴纳，滞纳金截至{计至日期}为{滞纳金}，合计{合计}。\n请您于{截止日期}前缴清。逾期仍未缴纳的，物业服务中心将向您发出《致业主书》和书面催告函。{缴费方式}。",
+    title: "物业费催缴通知（第九次）",
+    body: "您房屋（{房号}）的物业费{欠费金额}（{月数}个月）经八次通知仍未缴纳{违约金说明}。\n请您于{截止日期}前缴清。逾期仍未缴纳的，物业服务中心将向您发出《致业主书》和书面催告函。{缴费方式}。",
     sms: "{房号}业主：第九次通知，请于{截止日期}前缴清物业费合计{合计}，逾期将发书面催告。{客服电话}",
   },
   10: {
     title: "物业费最后催缴通知",
-    body: "这是本轮第十次、也是最后一次催缴通知。截至{计至日期}，您房屋（{房号}）欠缴物业费{欠费金额}（{欠费期间}，{月数}个月），滞纳金{滞纳金}，合计{合计}。\n请您于{截止日期}前缴清。逾期仍未缴纳的，物业服务中心将依法书面催告，并保留通过诉讼或仲裁追缴的权利。{缴费方式}。",
+    body: "这是本轮第十次、也是最后一次催缴通知。截至{计至日期}，您房屋（{房号}）欠缴物业费{欠费金额}（{欠费期间}，{月数}个月）{违约金说明}。\n请您于{截止日期}前缴清。逾期仍未缴纳的，物业服务中心将依法书面催告，并保留通过诉讼或仲裁追缴的权利。{缴费方式}。",
     sms: "{房号}业主：最后一次催缴通知，请于{截止日期}前缴清物业费合计{合计}，逾期将依法追缴。{客服电话}",
   },
   11: {
-    title: "致{房号}业主的一封信",
-    body: "我们已先后十次提醒您缴纳物业费。截至{计至日期}，您房屋（{房号}）欠缴物业费{欠费金额}（{欠费期间}，{月数}个月），滞纳金{滞纳金}，合计{合计}。\n物业费是小区正常运转的基础，每一位按时缴费的业主都在为大家的家园付出。如您对我们的服务有意见，欢迎到服务中心（{服务中心地址}）当面沟通，我们会认真改进；但欠费本身不能作为解决问题的方式。\n请您于{截止日期}前缴清。{缴费方式}。逾期仍未缴纳的，我们将发出书面催告函，并依法通过诉讼或仲裁追缴。",
+    title: "致业主的一封信",
+    body: "我们已多次提醒您缴纳物业费。截至{计至日期}，您房屋（{房号}）欠缴物业费{欠费金额}（{欠费期间}，{月数}个月）{违约金说明}。\n物业费是小区正常运转的基础，每一位按时缴费的业主都在为大家的家园付出。如您对我们的服务有意见，欢迎到服务中心（{服务中心地址}）当面沟通，我们会认真改进；但欠费本身不能作为解决问题的方式。\n请您于{截止日期}前缴清。{缴费方式}。逾期仍未缴纳的，我们将发出书面催告函，并依法通过诉讼或仲裁追缴。",
     sms: "{房号}业主：我们已致信于您，请于{截止日期}前缴清物业费合计{合计}。{客服电话}",
   },
   12: {
     title: "物业费催告函",
-    body: "您为{小区}{房号}房屋的业主。截至{计至日期}，您欠缴物业费{欠费金额}（{欠费期间}，共{月数}个月），按《物业服务合同》约定计收滞纳金{滞纳金}，合计{合计}。上述费用已逾期，您至今未缴纳。\n依据《中华人民共和国民法典》第九百四十四条及《物业服务合同》约定，现正式催告您于{截止日期}前缴清上述款项。{缴费方式}。\n合理期限届满仍不缴纳的，本中心将依法提起诉讼或申请仲裁，请您慎重对待。如有异议，请于期限内持相关材料到服务中心（{服务中心地址}）说明，咨询电话：{客服电话}。",
-    sms: "{房号}业主：书面催告函已以EMS寄出，请于{截止日期}前缴清物业费合计{合计}。{客服电话}",
+    body: "您为{小区}{房号}房屋的业主。截至{计至日期}，您欠缴物业费{欠费金额}（{欠费期间}，共{月数}个月）{违约金说明}。上述费用已逾期，您至今未缴纳。\n依据《中华人民共和国民法典》第九百四十四条及《物业服务合同》约定，现正式催告您于{截止日期}前缴清上述款项。{缴费方式}。\n合理期限届满仍不缴纳的，本中心将依法提起诉讼或申请仲裁，请您慎重对待。如有异议，请于期限内持相关材料到服务中心（{服务中心地址}）说明，咨询电话：{客服电话}。",
+    sms: "{房号}业主：催告函已EMS寄出，请于{截止日期}前缴清{合计}。{客服电话}",
   },
   13: {
     title: "律师函",
-    body: "{律师事务所}接受{小区}物业服务中心的委托，就您欠缴物业费一事致函如下。\n您为{小区}{房号}房屋的业主。截至{计至日期}，您欠缴物业费{欠费金额}（{欠费期间}，共{月数}个月），滞纳金{滞纳金}，合计{合计}。委托人已向您发出书面催告，您仍未缴纳。\n依据《中华人民共和国民法典》第九百四十四条，请您于{截止日期}前缴清上述款项。{缴费方式}。逾期仍未缴纳的，本所将代理委托人依法提起诉讼，由此产生的诉讼费等费用依法由您承担。如有异议，请于期限内联系委托人，咨询电话：{客服电话}。",
-    sms: "{房号}业主：律师函已以EMS寄出，请于{截止日期}前缴清物业费合计{合计}，逾期将依法起诉。{客服电话}",
+    body: "{律师事务所}接受{物业服务企业}的委托，就您欠缴物业费一事致函如下。\n您为{小区}{房号}房屋的业主。截至{计至日期}，您欠缴物业费{欠费金额}（{欠费期间}，共{月数}个月）{违约金说明}。{催告函送达}，您仍未缴纳。\n依据《中华人民共和国民法典》第九百四十四条，请您于{截止日期}前缴清上述款项。{缴费方式}。逾期仍未缴纳的，本所将代理委托人依法提起诉讼，由此产生的诉讼费等费用依法由您承担。如有异议，请于期限内联系委托人，咨询电话：{客服电话}。",
+    sms: "{房号}业主：律师函已EMS寄出，请于{截止日期}前缴清{合计}，逾期将依法起诉。{客服电话}",
   },
   thanks: {
     title: "缴费致谢",
@@ -147,82 +152,82 @@ const ZH: Readonly<Record<NoticeStage, NoticeTemplate>> = {
 const EN: Readonly<Record<NoticeStage, NoticeTemplate>> = {
   1: {
     title: "A friendly reminder: property fee",
-    body: "Thank you for your support of the property services of {estate}. As of {asOf}, the property fee for your unit ({room}) of {amount} ({months} months, {period}) is still unpaid; perhaps you have been busy.\nPlease pay by {deadline}. {payment}. If you have already paid, please ignore this reminder; for any question, call {servicePhone}.",
+    body: "Thank you for your support of the property services of {estate}. As of {asOf}, the property fee for your unit ({room}) of {amount} ({months}, {period}) is still unpaid; perhaps you have been busy.\nPlease pay by {deadline}. {payment}. If you have already paid, please ignore this reminder; for any question, call {servicePhone}.",
     sms: "Unit {room}: {amount} property fee unpaid as of {asOf}. Please pay by {deadline}. Paid? Ignore this. {servicePhone}",
   },
   2: {
     title: "Property fee reminder",
-    body: "Since our first reminder we have not received the property fee for your unit ({room}): {amount} ({months} months) as of {asOf}.\nThe fee pays for cleaning, security, gardens and repairs. Please pay by {deadline}. {payment}. Questions: {servicePhone}.",
-    sms: "Unit {room}: property fee {amount} ({months} months) still unpaid. Please pay by {deadline}. {servicePhone}",
+    body: "Since our first reminder we have not received the property fee for your unit ({room}): {amount} ({months}) as of {asOf}.\nThe fee pays for cleaning, security, gardens and repairs. Please pay by {deadline}. {payment}. Questions: {servicePhone}.",
+    sms: "Unit {room}: property fee {amount} ({months}) still unpaid. Please pay by {deadline}. {servicePhone}",
   },
   3: {
     title: "Property fee reminder (third)",
-    body: "This is our third reminder: the property fee for your unit ({room}) of {amount} ({months} months) as of {asOf} is unpaid.\nPaying on time is every owner's duty; arrears affect the services all owners share. Please pay by {deadline}. {payment}.",
+    body: "This is our third reminder: the property fee for your unit ({room}) of {amount} ({months}) as of {asOf} is unpaid.\nPaying on time is every owner's duty; arrears affect the services all owners share. Please pay by {deadline}. {payment}.",
     sms: "Unit {room}: third reminder, property fee {amount} unpaid. Please pay by {deadline}. {servicePhone}",
   },
   4: {
     title: "Notice of unpaid property fee",
-    body: "Despite several reminders the property fee for your unit ({room}) is unpaid: {amount} ({period}, {months} months) as of {asOf}.\nPlease pay by {deadline} at the service centre or online. {payment}. If you have a difficulty or a complaint about our service, call {servicePhone}: we will gladly talk it through.",
-    sms: "Unit {room}: property fee {amount} ({months} months) unpaid after several reminders. Pay by {deadline}. {servicePhone}",
+    body: "Despite several reminders the property fee for your unit ({room}) is unpaid: {amount} ({period}, {months}) as of {asOf}.\nPlease pay by {deadline} at the service centre or online. {payment}. If you have a difficulty or a complaint about our service, call {servicePhone}: we will gladly talk it through.",
+    sms: "Unit {room}: property fee {amount} ({months}) unpaid after several reminders. Pay by {deadline}. {servicePhone}",
   },
   5: {
     title: "Notice of unpaid property fee (fifth)",
-    body: "As of {asOf} the property fee for your unit ({room}) of {amount} ({months} months) is unpaid; this is our fifth notice.\nUnder the property service contract, a late fee applies from the next notice. Please pay in full by {deadline} to avoid it. {payment}. Questions: {servicePhone}.",
-    sms: "Unit {room}: fifth notice. Please pay {amount} by {deadline}; a late fee applies after that under the contract.",
+    body: "As of {asOf} the property fee for your unit ({room}) of {amount} ({months}) is unpaid; this is our fifth notice.\n{lateFeeWarning}Please pay in full by {deadline}. {payment}. Questions: {servicePhone}.",
+    sms: "Unit {room}: fifth notice. Please pay {amount} by {deadline}. {servicePhone}",
   },
   6: {
     title: "Notice of unpaid property fee (to be signed for)",
-    body: "As of {asOf} the property fee for your unit ({room}) of {amount} ({period}, {months} months) is unpaid after five notices.\nUnder the property service contract a daily late fee applies: {lateFee} as of {asOf} (see the table), {total} in all. Please pay by {deadline} and sign the slip below and return it to the service centre. {payment}.",
-    sms: "Unit {room}: fee {amount} overdue, late fee {lateFee}, total {total}. Please pay by {deadline}. {servicePhone}",
+    body: "As of {asOf} the property fee for your unit ({room}) of {amount} ({period}, {months}) is unpaid after five notices{lateFeeNote}.\nPlease pay by {deadline} and sign the slip below and return it to the service centre. {payment}.",
+    sms: "Unit {room}: fee {amount} overdue. Please pay by {deadline} and sign for the notice. {servicePhone}",
   },
   7: {
-    title: "Second notice with late fee",
-    body: "The property fee for your unit ({room}) of {amount} ({months} months) is still unpaid; the late fee as of {asOf} is {lateFee}, {total} in all.\nPlease pay by {deadline} and sign the slip. If you are in difficulty, call {servicePhone} to agree a repayment plan. {payment}.",
-    sms: "Unit {room}: fee and late fee {total} still unpaid. Please pay by {deadline}, or call us to agree a plan. {servicePhone}",
+    title: "Notice of unpaid property fee (seventh)",
+    body: "The property fee for your unit ({room}) of {amount} ({months}) is still unpaid{lateFeeNote}.\nPlease pay by {deadline} and sign the slip. If you are in difficulty, call {servicePhone} to agree a repayment plan. {payment}.",
+    sms: "Unit {room}: {total} still unpaid. Please pay by {deadline}, or call us to agree a plan. {servicePhone}",
   },
   8: {
     title: "Serious notice of unpaid property fee",
-    body: "Your unit ({room}) owes {amount} in property fees ({period}, {months} months), unpaid after seven notices; the late fee as of {asOf} is {lateFee}, {total} in all.\nUnpaid fees harm the interests of all owners. Please pay everything by {deadline} and sign the slip. {payment}.",
-    sms: "Unit {room}: after seven notices {total} (with late fee) is unpaid. Please pay by {deadline}. {servicePhone}",
+    body: "Your unit ({room}) owes {amount} in property fees ({period}, {months}), unpaid after seven notices{lateFeeNote}.\nUnpaid fees harm the interests of all owners. Please pay everything by {deadline} and sign the slip. {payment}.",
+    sms: "Unit {room}: after seven notices {total} is unpaid. Please pay by {deadline}. {servicePhone}",
   },
   9: {
-    title: "Final notice (ninth)",
-    body: "The property fee for your unit ({room}) of {amount} ({months} months) is unpaid after eight notices; the late fee as of {asOf} is {lateFee}, {total} in all.\nPlease pay by {deadline}. If it is still unpaid, the service centre will send you an open letter and a formal written demand. {payment}.",
+    title: "Notice of unpaid property fee (ninth)",
+    body: "The property fee for your unit ({room}) of {amount} ({months}) is unpaid after eight notices{lateFeeNote}.\nPlease pay by {deadline}. If it is still unpaid, the service centre will send you an open letter and a formal written demand. {payment}.",
     sms: "Unit {room}: ninth notice. Please pay {total} by {deadline}; a formal written demand follows. {servicePhone}",
   },
   10: {
     title: "Final notice",
-    body: "This is the tenth and last notice of this round. As of {asOf} your unit ({room}) owes {amount} ({period}, {months} months), late fee {lateFee}, {total} in all.\nPlease pay by {deadline}. If it is still unpaid, the service centre will send a formal demand and reserves the right to recover the debt through the courts or arbitration. {payment}.",
+    body: "This is the tenth and last notice of this round. As of {asOf} your unit ({room}) owes {amount} ({period}, {months}){lateFeeNote}.\nPlease pay by {deadline}. If it is still unpaid, the service centre will send a formal demand and reserves the right to recover the debt through the courts or arbitration. {payment}.",
     sms: "Unit {room}: last notice. Please pay {total} by {deadline}, or the debt will be recovered by law. {servicePhone}",
   },
   11: {
-    title: "An open letter to the owner of {room}",
-    body: "We have reminded you ten times to pay the property fee. As of {asOf} your unit ({room}) owes {amount} ({period}, {months} months), late fee {lateFee}, {total} in all.\nThe fee keeps the estate running, and every owner who pays on time contributes to our shared home. If you are unhappy with our service, please come and talk to us at the service centre ({serviceAddress}); we will listen and improve, but withholding the fee is not the way to solve it.\nPlease pay by {deadline}. {payment}. If it is still unpaid we will send a formal demand and recover the debt through the courts or arbitration.",
+    title: "An open letter to owners with unpaid fees",
+    body: "We have reminded you several times to pay the property fee. As of {asOf} your unit ({room}) owes {amount} ({period}, {months}){lateFeeNote}.\nThe fee keeps the estate running, and every owner who pays on time contributes to our shared home. If you are unhappy with our service, please come and talk to us at the service centre ({serviceAddress}); we will listen and improve, but withholding the fee is not the way to solve it.\nPlease pay by {deadline}. {payment}. If it is still unpaid we will send a formal demand and recover the debt through the courts or arbitration.",
     sms: "Unit {room}: we have written to you. Please pay {total} by {deadline}. {servicePhone}",
   },
   12: {
     title: "Formal demand for payment",
-    body: "You are the owner of unit {room} of {estate}. As of {asOf} you owe {amount} in property fees ({period}, {months} months) and a late fee of {lateFee} under the property service contract, {total} in all. These fees are overdue and remain unpaid.\nUnder article 944 of the Civil Code of the People's Republic of China and the contract, we formally demand that you pay the above by {deadline}. {payment}.\nIf it is not paid by then, we will sue or apply for arbitration. If you dispute this, please bring your documents to the service centre ({serviceAddress}) before the deadline, or call {servicePhone}.",
+    body: "You are the owner of unit {room} of {estate}. As of {asOf} you owe {amount} in property fees ({period}, {months}){lateFeeNote}. These fees are overdue and remain unpaid.\nUnder article 944 of the Civil Code of the People's Republic of China and the contract, we formally demand that you pay the above by {deadline}. {payment}.\nIf it is not paid by then, we will sue or apply for arbitration. If you dispute this, please bring your documents to the service centre ({serviceAddress}) before the deadline, or call {servicePhone}.",
     sms: "Unit {room}: a formal demand has been sent by EMS. Please pay {total} by {deadline}. {servicePhone}",
   },
   13: {
     title: "Lawyer's letter",
-    body: "{lawFirm} acts for the property service centre of {estate} and writes to you about your unpaid property fees.\nYou are the owner of unit {room} of {estate}. As of {asOf} you owe {amount} in property fees ({period}, {months} months), late fee {lateFee}, {total} in all. Our client has sent you a formal written demand; you have not paid.\nUnder article 944 of the Civil Code, please pay the above by {deadline}. {payment}. If it is not paid, we will sue on our client's behalf, and the costs of the action will be yours as the law provides. If you dispute this, contact our client before the deadline at {servicePhone}.",
+    body: "{lawFirm} acts for {company} and writes to you about your unpaid property fees.\nYou are the owner of unit {room} of {estate}. As of {asOf} you owe {amount} in property fees ({period}, {months}){lateFeeNote}. {demandDelivery}; you have not paid.\nUnder article 944 of the Civil Code, please pay the above by {deadline}. {payment}. If it is not paid, we will sue on our client's behalf, and the costs of the action will be yours as the law provides. If you dispute this, contact our client before the deadline at {servicePhone}.",
     sms: "Unit {room}: a lawyer's letter has been sent by EMS. Please pay {total} by {deadline}. {servicePhone}",
   },
   thanks: {
     title: "Thank you",
     body: "Thank you for paying your property fee on time and supporting the services of {estate}! On-time payments keep the estate clean, safe and well kept.\nFor a receipt or anything else, call {servicePhone}.",
-    sms: "Dear {owner}, thank you for paying your property fee on time! {estate} service centre, {servicePhone}",
+    sms: "Thank you for paying your property fee on time! {servicePhone}",
   },
   instalment: {
     title: "An offer to pay in instalments",
-    body: "We understand you may be facing difficulties. As of {asOf} the property fee for your unit ({room}) of {amount} ({months} months) is unpaid.\nTo ease the burden, the service centre is willing to agree instalments or a deferral with you. Please call {servicePhone} or visit the service centre ({serviceAddress}) by {deadline}; what we agree will be set down in a written repayment plan.",
+    body: "We understand you may be facing difficulties. As of {asOf} the property fee for your unit ({room}) of {amount} ({months}) is unpaid.\nTo ease the burden, the service centre is willing to agree instalments or a deferral with you. Please call {servicePhone} or visit the service centre ({serviceAddress}) by {deadline}; what we agree will be set down in a written repayment plan.",
     sms: "Unit {room}: if paying is hard, we can agree instalments or a deferral. Please call {servicePhone} by {deadline}.",
   },
   followUp: {
     title: "Following up your promise to pay",
-    body: "You promised to pay the property fee by {promisedDate}, but we have not received it. As of {asOf} your unit ({room}) owes {amount} ({months} months).\nPlease pay as soon as you can, or tell us a new date. {payment}. Questions: {servicePhone}.",
+    body: "You promised to pay the property fee by {promisedDate}, but we have not received it. As of {asOf} your unit ({room}) owes {amount} ({months}).\nPlease pay as soon as you can, or tell us a new date. {payment}. Questions: {servicePhone}.",
     sms: "Unit {room}: the fee of {amount} you promised by {promisedDate} has not arrived. Please pay soon. {servicePhone}",
   },
 };
@@ -422,7 +427,7 @@ export function templatesSheet(
   lang: Lang,
   problems: readonly TemplateProblem[],
 ): OutputSheet {
-  const zh = lang === "zh-CN";
+  const say = speaker(lang);
   const rows: CellValue[][] = [];
   for (const stage of NOTICE_STAGES) {
     for (const l of ["zh-CN", "en-US"] as const) {
@@ -440,25 +445,27 @@ export function templatesSheet(
     }
   }
   const known = Object.entries(PLACEHOLDERS)
-    .map(([en, zhName]) => (zh ? `{${zhName}}` : `{${en}}`))
-    .join(zh ? "" : " ");
+    .map(([en, zhName]) => say(`{${zhName}}`, `{${en}}`))
+    .join(say("", " "));
   return {
     name: OUTPUT_SHEETS.templates[lang],
     widths: [8, 14, 8, 26, 90, 50, 30],
     landscape: true,
     freezeRows: 4,
     blocks: [
-      { kind: "text", text: zh ? "通知模板" : "Notice templates", style: "title" },
+      { kind: "text", text: say("通知模板", "Notice templates"), style: "title" },
       {
         kind: "text",
-        text: zh
-          ? "在此修改各阶段的标题、正文（段落之间换行）和短信，下次运行时生效；留空即用默认文本。本表读取后重建，修改会保留。"
-          : "Change each stage's title, body (a line break between paragraphs) and SMS here; it applies on the next run, and a blank cell means the default. The sheet is rebuilt from what was read, so your changes stay.",
+        text: say(
+          "在此修改各阶段的标题、正文（段落之间换行）和短信，下次运行时生效；留空即用默认文本。本表读取后重建，修改会保留。",
+          "Change each stage's title, body (a line break between paragraphs) and SMS here; it applies on the next " +
+            "run, and a blank cell means the default. The sheet is rebuilt from what was read, so your changes stay.",
+        ),
         style: "note",
       },
       {
         kind: "text",
-        text: (zh ? "可用的占位符（中英文均可）：" : "Placeholders (Chinese or English names): ") + known,
+        text: say("可用的占位符（中英文均可）：", "Placeholders (Chinese or English names): ") + known,
         style: "note",
       },
       {

@@ -3,7 +3,13 @@ import { Flag, Kind, Verdict } from "./kinds";
 import { Localized, findKeyword, formatYuan, localized, normalizeText } from "../text";
 import { IsoDate, MonthIndex, formatMonth, monthEnd, monthOfDate } from "../read/values";
 import { nextSteps } from "./playbook";
-import { CampaignFacts, LAWYER_LETTER_WAIT_DAYS, RESULT_LABELS, RecordEntry } from "../campaign/record";
+import {
+  CampaignFacts,
+  DEMAND_WAIT_DAYS,
+  LAWYER_LETTER_WAIT_DAYS,
+  RESULT_LABELS,
+  RecordEntry,
+} from "../campaign/record";
 import { STAGE_NAMES } from "../campaign/stages";
 
 /** Everything a manager may tune; defaults follow the documents. */
@@ -17,6 +23,10 @@ export interface ClassifySettings {
   readonly historyMonths: number;
   /** Months from the oldest unpaid month after which the 3-year limitation (Civil Code art. 188) is at risk. */
   readonly limitationRiskMonths: number;
+  /** Malice needs at least the legal-stage minimum overdue: months… */
+  readonly legalMinMonths: number;
+  /** …and amount: yuan, or "quarter" (three months of the household's own fee). */
+  readonly legalMinAmount: number | "quarter";
   readonly keywords: Readonly<Record<"refusal" | Flag, readonly string[]>>;
 }
 
@@ -44,14 +54,17 @@ export const DEFAULT_KEYWORDS: ClassifySettings["keywords"] = {
   ],
   vacant: ["空置", "未入住", "无人居住", "闲置", "未装修", "vacant", "unoccupied"],
   limitationRisk: [],
+  newlyOverdue: [],
 };
 
 export const DEFAULT_CLASSIFY_SETTINGS: ClassifySettings = {
   longTermMonths: 6,
-  frequentMonths: 1,
+  frequentMonths: 2,
   lateCountThreshold: 3,
   historyMonths: 12,
   limitationRiskMonths: 30,
+  legalMinMonths: 3,
+  legalMinAmount: 500,
   keywords: DEFAULT_KEYWORDS,
 };
 
@@ -193,21 +206,9 @@ export function classify(
     }
   }
 
-  const refusalWord = keyword(settings.keywords.refusal);
-  const refusal: Localized | null = refusalWord
-    ? localized(`备注“${quote}”含“${refusalWord}”`, `notes "${quote}" say "${refusalWord}"`)
-    : record?.refusal
-      ? localized(
-          `${recordRef(record.refusal)["zh-CN"]}拒绝缴费`,
-          `${recordRef(record.refusal)["en-US"]} records a refusal`,
-        )
-      : record?.lawyerIgnored
-        ? localized(
-            `${recordRef(record.lawyerIgnored)["zh-CN"]}发出律师函，${LAWYER_WAIT} 天未缴费也未回应`,
-            `${recordRef(record.lawyerIgnored)["en-US"]}: a lawyer's letter left unanswered and unpaid for ${LAWYER_WAIT} days`,
-          )
-        : null;
+  const refusal = refusalEvidence(household, notes, quote, settings, record, keyword);
   const kind = decideKind(household, settings, inArrears, flags, refusal, reasons);
+  if (inArrears && kind === "timely") flags.push("newlyOverdue");
   return { household, kind, flags, reasons, nextSteps: nextSteps(kind, flags, household), inArrears };
 }
 
@@ -216,7 +217,7 @@ function decideKind(
   settings: ClassifySettings,
   inArrears: boolean,
   flags: readonly Flag[],
-  refusal: Localized | null,
+  refusal: Refusal | null,
   reasons: Localized[],
 ): Kind {
   const months = household.monthsOverdue;
@@ -249,16 +250,22 @@ function decideKind(
     return "timely";
   }
 
-  if (refusal) {
+  if (refusal && !refusal.enough) {
+    say(
+      `${refusal.text["zh-CN"]}，但${refusal.short["zh-CN"]} → 不认定恶意拖欠`,
+      `${refusal.text["en-US"]}, but ${refusal.short["en-US"]} → not treated as refusing to pay`,
+    );
+  } else if (refusal) {
     if (flags.includes("dispute") || flags.includes("hardship")) {
       say(
-        `${refusal["zh-CN"]}，但同时有纠纷或困难 → 不认定恶意，先解决原因`,
-        `${refusal["en-US"]}, but there is a dispute or hardship → not malicious: address the cause first`,
+        `${refusal.text["zh-CN"]}，但同时有纠纷或困难 → 不认定恶意，先解决原因`,
+        `${refusal.text["en-US"]}, but there is a dispute or hardship → not malicious: address the cause first`,
       );
     } else {
       say(
-        `欠费${months !== null ? ` ${months} 个月` : ""}${owed}，${refusal["zh-CN"]}且无正当理由 → 恶意拖欠`,
-        `in arrears${months !== null ? ` ${months} months` : ""}${owedEn}; ${refusal["en-US"]} with no valid reason → refuses to pay`,
+        `欠费${months !== null ? ` ${months} 个月` : ""}${owed}，${refusal.text["zh-CN"]}且无正当理由 → 恶意拖欠`,
+        `in arrears${months !== null ? ` ${months} months` : ""}${owedEn}; ${refusal.text["en-US"]} ` +
+          "with no valid reason → refuses to pay",
       );
       return "malicious";
     }
@@ -284,6 +291,20 @@ function decideKind(
     );
     return "frequent";
   }
+  if (months !== null && months > 0) {
+    // One late month after a clean history is not a pattern (Proportion, domain.md).
+    const clean = history
+      ? `，近 ${settings.historyMonths} 个月逾期或欠缴 ${history.lateOrMissed} 次 < ${settings.lateCountThreshold}`
+      : "";
+    const cleanEn = history
+      ? `, ${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} < ${settings.lateCountThreshold}`
+      : "";
+    say(
+      `欠费 ${months} 个月${owed}${clean}：尚无拖欠规律 → 按时缴纳（新近逾期），温馨提醒`,
+      `${months} month${months === 1 ? "" : "s"} overdue${owedEn}${cleanEn}: no pattern yet → pays on time (newly overdue), a friendly reminder`,
+    );
+    return "timely";
+  }
   say(
     `欠费${owed.slice(1)}，欠费月数不详（表中无欠费月数或月物业费）→ 按经常拖欠处理`,
     `owes${owedEn.slice(1)}, months overdue unknown (no months or monthly-fee column) → treated as often late`,
@@ -292,6 +313,98 @@ function decideKind(
 }
 
 const LAWYER_WAIT = LAWYER_LETTER_WAIT_DAYS;
+
+/** The legal-stage minimum in yuan for a household: the setting, or three months of its own fee. */
+export function legalMinAmountFor(household: Household, setting: number | "quarter"): number {
+  if (setting !== "quarter") return setting;
+  const fee = household.monthlyFee;
+  // With no monthly fee on the sheet, a quarter of the commonest fee cannot be guessed: ¥500, the default.
+  return fee !== null && fee > 0 ? Math.round(fee * 300) / 100 : 500;
+}
+
+/** Evidence of refusal, and whether it is enough to call the owner malicious. */
+interface Refusal {
+  readonly text: Localized;
+  readonly enough: boolean;
+  /** What is missing when it is not enough. */
+  readonly short: Localized;
+}
+
+/** Words that make one note a record of repeated refusal: 多次上门拒不开门. */
+const REPEATED = /多次|屡次|屢次|反覆|一再|反复|再三|两次|三次|repeatedly|again and again|several times/;
+
+/**
+ * 恶意拖欠 needs refusal recorded at least twice, or a refusal and an ignored formal demand, and at least the
+ * legal-stage minimum overdue: one refusal on a small debt is not malice (Proportion, domain.md).
+ */
+function refusalEvidence(
+  household: Household,
+  notes: string,
+  quote: string,
+  settings: ClassifySettings,
+  record: CampaignFacts | undefined,
+  keyword: (list: readonly string[]) => string | null,
+): Refusal | null {
+  const word = keyword(settings.keywords.refusal);
+  const fromNotes = word === null ? 0 : REPEATED.test(notes) ? 2 : 1;
+  const active = fromNotes > 0 || record?.refusal != null;
+  const recorded = record?.refusal ? (record.refusals ?? 1) : 0;
+  const refusals = fromNotes + recorded;
+  const ignored = record?.demandIgnored ?? record?.lawyerIgnored ?? null;
+  if (!active && ignored === null) return null;
+  const parts: Localized[] = [];
+  if (word !== null) parts.push(localized(`备注“${quote}”含“${word}”`, `notes "${quote}" say "${word}"`));
+  if (record?.refusal) {
+    const ref = recordRef(record.refusal);
+    parts.push(
+      localized(
+        `${ref["zh-CN"]}拒绝缴费${recorded > 1 ? `（共 ${recorded} 次）` : ""}`,
+        `${ref["en-US"]} records a refusal${recorded > 1 ? ` (${recorded} in all)` : ""}`,
+      ),
+    );
+  }
+  if (ignored !== null) {
+    const ref = recordRef(ignored);
+    const lawyer = ignored === record?.lawyerIgnored && ignored !== record?.demandIgnored;
+    parts.push(
+      lawyer
+        ? localized(
+            `${ref["zh-CN"]}发出律师函，${LAWYER_WAIT} 天未缴费也未回应`,
+            `${ref["en-US"]}: a lawyer's letter left unanswered and unpaid for ${LAWYER_WAIT} days`,
+          )
+        : localized(
+            `${ref["zh-CN"]}催告函已送达，${DEMAND_WAIT_DAYS} 天未缴费也未回应`,
+            `${ref["en-US"]}: a delivered formal demand unanswered for ${DEMAND_WAIT_DAYS} days`,
+          ),
+    );
+  }
+  const text = localized(parts.map((p) => p["zh-CN"]).join("，"), parts.map((p) => p["en-US"]).join("; "));
+  const months = household.monthsOverdue;
+  const amount = household.amountOverdue;
+  const floor = legalMinAmountFor(household, settings.legalMinAmount);
+  const minimum = months !== null && months >= settings.legalMinMonths && amount !== null && amount >= floor;
+  const pattern = refusals >= 2 || (refusals >= 1 && ignored !== null);
+  if (!active) return { text, enough: false, short: localized("未记录拒缴", "no refusal recorded") };
+  if (!pattern)
+    return {
+      text,
+      enough: false,
+      short: localized(
+        "拒缴只记录一次，且无被置之不理的催告函",
+        "a refusal recorded only once, with no ignored formal demand",
+      ),
+    };
+  if (!minimum)
+    return {
+      text,
+      enough: false,
+      short: localized(
+        `欠费未达法律催告起点（${settings.legalMinMonths} 个月且 ${formatYuan(floor)}）`,
+        `below the legal-step minimum (${settings.legalMinMonths} months and ${formatYuan(floor)})`,
+      ),
+    };
+  return { text, enough: true, short: localized("", "") };
+}
 
 /** Whole months from the start of a month to a date. */
 function monthsSince(month: MonthIndex, asOf: IsoDate): number {

@@ -5,7 +5,14 @@ import { Localized, localized } from "../text";
 export const KINDS = ["timely", "frequent", "longTerm", "malicious"] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const FLAGS = ["dispute", "hardship", "unreachable", "vacant", "limitationRisk"] as const;
+export const FLAGS = [
+  "dispute",
+  "hardship",
+  "unreachable",
+  "vacant",
+  "limitationRisk",
+  "newlyOverdue",
+] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export const KIND_LABELS: Readonly<Record<Kind, Localized>> = {
@@ -21,6 +28,7 @@ export const FLAG_LABELS: Readonly<Record<Flag, Localized>> = {
   unreachable: localized("联系不上", "Unreachable"),
   vacant: localized("空置", "Vacant"),
   limitationRisk: localized("时效风险", "Limitation risk"),
+  newlyOverdue: localized("新近逾期", "Newly overdue"),
 };
 
 export interface Verdict {

@@ -67,6 +67,10 @@ const FLAG_STEPS: Readonly<Record<Flag, Localized>> = {
     "核实空置情况和合同约定（受托管理的空置房按 70% 收取管理费），联系业主确认",
     "Check the vacancy and the contract (vacant units held in trust pay 70% of the management fee) and confirm with the owner",
   ),
+  newlyOverdue: localized(
+    "首次逾期、此前按时缴纳：电话或短信温馨提醒即可，不上门、不发催告函",
+    "Late for the first time after paying on time: a friendly call or SMS; no visit, no formal demand",
+  ),
   limitationRisk: localized(
     "尽快发出能证明送达的催告（EMS 签收或签字回执）以中断诉讼时效（民法典第195条）；公告栏张贴通常不算",
     "Soon send a demand whose delivery can be proved (EMS receipt or signed slip) to restart the limitation period (Civil Code art. 195); a bulletin-board notice usually does not count",
@@ -88,7 +92,7 @@ export function nextSteps(kind: Kind, flags: readonly Flag[], household: Househo
     if (flags.includes(flag)) steps.push(FLAG_STEPS[flag]);
   }
   steps.push(...KIND_STEPS[kind]);
-  for (const flag of ["limitationRisk", "vacant"] as const) {
+  for (const flag of ["limitationRisk", "vacant", "newlyOverdue"] as const) {
     if (flags.includes(flag)) steps.push(FLAG_STEPS[flag]);
   }
   return steps;

@@ -20,6 +20,8 @@ export interface Settings {
   readonly bulletinMinMonths: number;
   readonly maskMode: MaskMode;
   readonly excludeDisputed: boolean;
+  /** Households in hardship stay off the public arrears list; the round offers them instalments. */
+  readonly excludeHardship: boolean;
   /** Late fee per day, as a fraction of the overdue amount (0.0003 = 万分之三/日). */
   readonly lateFeeRatePerDay: number;
   readonly noticeIntervalDays: number;
@@ -31,6 +33,20 @@ export interface Settings {
   /** The law firm that signs the lawyer's letter. */
   readonly lawFirm: string;
   readonly language: Lang;
+  /** Days the first reminder gives to pay (7–10, the documents' practice). */
+  readonly firstReminderDays: number;
+  /** The open letter, the formal demand and the lawyer's letter need this many months overdue… */
+  readonly legalMinMonths: number;
+  /** …and at least this amount, or "quarter": one quarter of the household's own monthly fee. */
+  readonly legalMinAmount: number | "quarter";
+  /** The service contract's late-fee clause, quoted on letters ("物业服务合同第十二条"); blank: no late fee. */
+  readonly lateFeeClause: string;
+  /** The property-service company that signs the letters (物业服务企业). */
+  readonly companyName: string;
+  /** The service centre's name; blank: the estate's name + 物业服务中心. */
+  readonly serviceCentre: string;
+  /** The estate's postal address, to which the room is added on the mailing list. */
+  readonly estateAddress: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bulletinMinMonths: 3,
   maskMode: "roomOnly",
   excludeDisputed: true,
+  excludeHardship: true,
   lateFeeRatePerDay: 0.0003,
   noticeIntervalDays: 3,
   demandDays: 15,
@@ -51,6 +68,13 @@ export const DEFAULT_SETTINGS: Settings = {
   paymentInfo: "",
   lawFirm: "",
   language: "zh-CN",
+  firstReminderDays: 7,
+  legalMinMonths: 3,
+  legalMinAmount: 500,
+  lateFeeClause: "",
+  companyName: "",
+  serviceCentre: "",
+  estateAddress: "",
 };
 
 export type SettingKey = keyof Settings;
@@ -164,6 +188,28 @@ export function parseDailyRate(cell: CellValue): number | null {
   return rate >= 0 && rate <= 0.01 ? rate : null;
 }
 
+const QUARTER_WORDS = ["一个季度", "一季度", "季度", "一个季度物业费", "季度物业费", "quarter", "onequarter"];
+
+/** An amount in yuan, or one quarter's fee (一个季度). */
+function yuanOrQuarter() {
+  return {
+    read: (cell: CellValue) => {
+      if (QUARTER_WORDS.includes(normalizeKey(cellText(cell)))) return { value: "quarter" as const };
+      const parsed = parseAmount(cell);
+      return parsed.kind === "value" && parsed.value >= 0
+        ? { value: parsed.value }
+        : {
+            problem: localized(
+              "应为不小于 0 的金额，或“一个季度”",
+              'should be an amount of 0 or more, or "quarter"',
+            ),
+          };
+    },
+    show: (value: Settings[SettingKey], lang: Lang) =>
+      value === "quarter" ? speaker(lang)("一个季度", "quarter") : (value as number),
+  };
+}
+
 const SETTING_DEFS: readonly SettingDef[] = [
   {
     key: "estateName",
@@ -264,11 +310,20 @@ const SETTING_DEFS: readonly SettingDef[] = [
     ...choice(BOOL_CHOICES),
   },
   {
+    key: "excludeHardship",
+    label: localized("公示时排除困难户", "Leave hardship households off"),
+    description: localized(
+      "经济困难的住户不列入欠费公示，本轮改为协商分期",
+      "Households in hardship stay off the arrears list; the round offers them instalments",
+    ),
+    ...choice(BOOL_CHOICES),
+  },
+  {
     key: "lateFeeRatePerDay",
     label: localized("滞纳金日费率", "Late fee per day"),
     description: localized(
-      "第 6 次通知起按欠费金额计收，如 0.03%（万分之三/日）；应与物业服务合同约定一致",
-      "Charged on the overdue amount from the 6th notice, e.g. 0.03% a day; must match the service contract",
+      "仅当填写“合同违约金条款”时，第 6 次提醒起按各月欠费计收，如 0.03%（万分之三/日）；应与合同约定一致",
+      "Only with a late-fee clause: charged on each unpaid month from the 6th reminder, e.g. 0.03% a day, as the contract says",
     ),
     read: (cell) => {
       const rate = parseDailyRate(cell);
@@ -326,6 +381,66 @@ const SETTING_DEFS: readonly SettingDef[] = [
     description: localized(
       "出具律师函的律师事务所名称；律师函须由律师审核签署后发出",
       "The law firm that signs the lawyer's letter; a lawyer must review and sign it before it is sent",
+    ),
+    ...text,
+  },
+  {
+    key: "firstReminderDays",
+    label: localized("首次提醒期限（天）", "Days the first reminder gives"),
+    description: localized(
+      "第1次提醒给业主的缴费期限（7–10 天）；截止日期遇周末或法定节假日顺延",
+      "Days the first reminder gives to pay (7–10); a deadline on a weekend or public holiday moves to the next working day",
+    ),
+    ...wholeNumber(7, 10),
+  },
+  {
+    key: "legalMinMonths",
+    label: localized("催告函起点（月）", "Legal steps from (months)"),
+    description: localized(
+      "欠费达到此月数且达到起点金额，才发致业主书、催告函和律师函；不足者继续电话、短信提醒",
+      "Months overdue (with the amount below) before the open letter, formal demand or lawyer's letter; below, reminders only",
+    ),
+    ...wholeNumber(1, 60),
+  },
+  {
+    key: "legalMinAmount",
+    label: localized("催告函起点金额（元）", "Legal steps from (yuan)"),
+    description: localized(
+      "欠费金额达到此数才发致业主书、催告函和律师函；也可填“一个季度”（按该户三个月物业费）",
+      "Amount overdue before the open letter, formal demand or lawyer's letter; or \"quarter\" (three months of the household's fee)",
+    ),
+    ...yuanOrQuarter(),
+  },
+  {
+    key: "lateFeeClause",
+    label: localized("合同违约金条款", "Late-fee clause of the contract"),
+    description: localized(
+      "物业服务合同中约定违约金（滞纳金）的条款，如“物业服务合同第十二条”；留空则不计违约金。费率见“滞纳金日费率”",
+      'The service contract\'s late-fee clause, e.g. "service contract art. 12"; blank: no late fee. The rate is the late fee per day',
+    ),
+    ...text,
+  },
+  {
+    key: "companyName",
+    label: localized("物业服务企业", "Property-service company"),
+    description: localized(
+      "签发通知的物业服务企业全称（合同主体），印在每份通知的落款",
+      "The company's legal name, which signs every notice",
+    ),
+    ...text,
+  },
+  {
+    key: "serviceCentre",
+    label: localized("服务中心名称", "Service centre"),
+    description: localized("服务中心名称；留空为“小区名称＋物业服务中心”", "The service centre's name"),
+    ...text,
+  },
+  {
+    key: "estateAddress",
+    label: localized("小区地址", "Estate address"),
+    description: localized(
+      "小区的邮寄地址；邮寄清单在其后加房号（表中有通讯地址的用通讯地址）",
+      "The estate's postal address; the mailing list adds the room (or uses the owner's own mailing address)",
     ),
     ...text,
   },
@@ -463,5 +578,7 @@ export function classifySettingsOf(settings: Settings): ClassifySettings {
     longTermMonths: settings.longTermMonths,
     lateCountThreshold: settings.lateCountThreshold,
     limitationRiskMonths: settings.limitationRiskMonths,
+    legalMinMonths: settings.legalMinMonths,
+    legalMinAmount: settings.legalMinAmount,
   };
 }

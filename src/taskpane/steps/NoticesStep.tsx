@@ -17,6 +17,8 @@ import {
 import { mailingCsv, smsCsv } from "../../core/campaign/lists";
 import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/campaign/stages";
 import { formatYuan, localized } from "../../core/text";
+import { runJob } from "../../core/job";
+import { jobOutputs } from "../../core/workbook";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 import { Written } from "../parts";
@@ -89,6 +91,30 @@ export function NoticesStep({ state }: { state: PaneState }) {
           onClick={async () => setWritten(await state.writeAll(true))}
         >
           {t("writeNotices")}
+        </Button>
+        <Button
+          disabled={state.busy}
+          onClick={() =>
+            void state
+              .task(t("writing"), async () => {
+                // The latest prepared round went out: one 已发送 row per notice, as a collector would log it.
+                const grid = await host.workbook.readGrid();
+                const confirmed = runJob(grid, {
+                  ...options,
+                  today: state.today,
+                  lang,
+                  confirmSent: "latest",
+                });
+                if (!confirmed.ok) throw new Error(confirmed.error[lang]);
+                const all = jobOutputs(confirmed.result);
+                const rows = all.append.rows.slice(0, confirmed.result.round.confirmed);
+                if (rows.length > 0)
+                  await state.write({ ...all, sheets: [], newRecord: null, append: { ...all.append, rows } });
+              })
+              .then(() => state.reread())
+          }
+        >
+          {t("confirmSent")}
         </Button>
         <Button
           disabled={state.busy || letters.length === 0}

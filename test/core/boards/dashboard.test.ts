@@ -3,6 +3,7 @@ import { buildDashboard, dashboardSheet } from "../../../src/core/boards/dashboa
 import { Household } from "../../../src/core/read/household";
 import { makeHousehold } from "../../support/household";
 import { TableBlock } from "../../../src/core/output";
+import { RecordEntry, campaignFactsByHousehold } from "../../../src/core/campaign/record";
 
 const AS_OF = "2026-11-20";
 
@@ -32,7 +33,7 @@ const households = [
   h("1栋", "李娜", 0, 0, 1200),
   h("1栋", "李娜", 2, 400, 1200),
   h("2栋", "王强", 4, 800, 1200),
-  h("2栋", "王强", 8, 1600, 1200, "拒缴"),
+  h("2栋", "王强", 8, 1600, 1200, "多次拒缴"),
   h("2栋", "王强", 30, 6000, 1200, "漏水"),
   h("3栋", "王强", null, 500, 0),
 ];
@@ -83,7 +84,7 @@ describe("dashboard", () => {
     expect(sheet.name).toBe("催缴看板");
     expect(table(sheet, "totals").rows[2]).toEqual(["收缴率（实收 ÷ 应收）", null, 2400, 0.4]);
     expect(table(sheet, "aging").rows).toHaveLength(6);
-    expect(table(sheet, "collectors").rows[0]).toEqual(["李娜", 2, 1, 400, 0.8333, 1]);
+    expect(table(sheet, "collectors").rows[0]).toEqual(["李娜", 2, 1, 400, 0.8333, 0, 1]);
     expect(sheet.charts?.map((c) => [c.table, c.categoryColumn, c.valueColumn])).toEqual([
       ["aging", 0, 2],
       ["kinds", 0, 2],
@@ -95,5 +96,53 @@ describe("dashboard", () => {
     const none = buildDashboard(classifyAll([h("1栋", "", 0, 0, 0)], AS_OF), "", AS_OF, AS_OF);
     expect(none.byCollector).toEqual([]);
     expect(table(dashboardSheet(none, "zh-CN"), "collectors")).toBeUndefined();
+  });
+
+  it("reads the record: recovered in this campaign, promises due today and broken, collectors ranked by recovered", () => {
+    const verdicts = classifyAll(households, AS_OF);
+    const key = (i: number) => households[i].key;
+    const row = (over: Partial<RecordEntry>): RecordEntry => ({
+      row: 2,
+      date: "2026-11-25",
+      householdKey: key(2),
+      room: "1",
+      stage: null,
+      channel: null,
+      result: "partPaid",
+      promisedDate: null,
+      amount: 300,
+      proof: "",
+      note: "",
+      ...over,
+    });
+    const facts = campaignFactsByHousehold(
+      [
+        row({}),
+        row({ householdKey: key(3), result: "paid", amount: null, row: 3 }),
+        // Before the as-of date: not this campaign.
+        row({ householdKey: key(1), result: "partPaid", amount: 100, date: "2026-11-10", row: 4 }),
+        row({ householdKey: key(1), result: "promised", promisedDate: "2026-11-28", amount: null, row: 5 }),
+        row({ householdKey: key(4), result: "promised", promisedDate: "2026-11-26", amount: null, row: 6 }),
+      ],
+      "2026-11-28",
+    );
+    const dash = buildDashboard(verdicts, "锦绣花园", AS_OF, "2026-11-28", facts);
+    expect(dash.campaign).toEqual({
+      recovered: 1900,
+      householdsPaying: 2,
+      promisesDue: 1,
+      promisesBroken: 1,
+    });
+    // 王强's households recovered ¥1,900, 李娜's nothing: 王强 first, whatever the collection rates.
+    expect(dash.byCollector.map((c) => [c.name, c.recovered, c.rank])).toEqual([
+      ["王强", 1900, 1],
+      ["李娜", 0, 2],
+    ]);
+    expect(table(dashboardSheet(dash, "zh-CN"), "totals").rows[3]).toEqual([
+      "本次催缴回款（计至日后，催缴记录）",
+      2,
+      1900,
+      null,
+    ]);
   });
 });

@@ -26,9 +26,11 @@ const SETTINGS: Settings = {
   serviceAddress: "锦绣花园1栋底商",
   paymentInfo: "请到物业服务中心缴纳，或扫码缴费",
   lawFirm: "示例律师事务所",
+  companyName: "杭州示例物业服务有限公司",
+  lateFeeClause: "《物业服务合同》第十二条",
 };
 
-/** Owes October and November 2026 at ¥300 a month, unless changed. */
+/** Owes September to November 2026 at ¥300 a month (the legal-stage minimum), unless changed. */
 function owing(over: Partial<Household> = {}): Household {
   return makeHousehold({
     key: "1|2|301",
@@ -36,10 +38,11 @@ function owing(over: Partial<Household> = {}): Household {
     unit: "2",
     room: "301",
     label: "1-2-301",
-    monthsOverdue: 2,
-    amountOverdue: 600,
-    unpaidMonths: [monthIndex(2026, 10), monthIndex(2026, 11)],
-    oldestUnpaid: monthIndex(2026, 10),
+    monthsOverdue: 3,
+    amountOverdue: 900,
+    monthlyFee: 300,
+    unpaidMonths: [monthIndex(2026, 9), monthIndex(2026, 10), monthIndex(2026, 11)],
+    oldestUnpaid: monthIndex(2026, 9),
     collector: "小王",
     ...over,
   });
@@ -89,41 +92,65 @@ function only(r: ReturnType<typeof round>): Notice {
 
 /** A household whose record says the ladder reached `stage` on a day well before the round. */
 function atStage(stage: LadderStage, h: Household = owing()) {
-  const facts = campaignFacts([entry({ stage, date: "2026-10-01" })], ROUND);
+  // A formal demand is on record as delivered by EMS, as the lawyer's letter needs.
+  const delivered = entry({
+    stage: 12,
+    date: "2026-10-04",
+    result: "delivered",
+    proof: "EA123456789CN",
+    row: 3,
+  });
+  const facts = campaignFacts(
+    [entry({ stage, date: "2026-10-01" }), ...(stage === 12 ? [delivered] : [])],
+    ROUND,
+  );
   return { verdict: classify(h, AS_OF, undefined, facts), facts: new Map([[h.key, facts]]) };
 }
 
 describe("the late fee", () => {
-  it("counts each unpaid month from the day after it fell due, at the daily rate", () => {
-    const fee = lateFee(owing(), AS_OF, 0.0003);
-    // October: 2026-10-31 → 11-20 = 20 days; November is not due yet (0 days).
-    expect(fee?.amount).toBe(Math.round(300 * 0.0003 * 20 * 100) / 100);
+  const dues = (fees: [number, number, number][]) =>
+    fees.map(([y, m, fee]) => ({ month: monthIndex(y, m), fee, prior: false }));
+
+  it("counts each unpaid month on its own fee from the day after it fell due, at the daily rate", () => {
+    // September: 2026-09-30 → 11-20 = 51 days; October 20; November not due yet (0 days).
+    const fee = lateFee(
+      dues([
+        [2026, 9, 300],
+        [2026, 10, 200],
+        [2026, 11, 300],
+      ]),
+      AS_OF,
+      0.0003,
+    );
+    expect(fee?.amount).toBe(Math.round((300 * 51 + 200 * 20) * 0.0003 * 100) / 100);
     expect(fee?.basis["zh-CN"]).toBe(
-      "2 个月 × ¥300.00/月，各月自到期次日起计至 2026-11-20，逾期天数合计 20 天；¥300.00 × 20 天 × 0.03%/日 = ¥1.80",
+      "2 个逾期月份各按当月物业费，自到期次日起计至 2026-11-20，合计 71 天：" +
+        "(¥300.00 × 51 天 + ¥200.00 × 20 天) × 0.03%/日 = ¥5.79",
     );
   });
 
-  it("takes the latest months already due when only the count is known", () => {
-    const h = owing({ unpaidMonths: [], monthsOverdue: 12, amountOverdue: 3600 });
-    const fee = lateFee(h, AS_OF, 0.0005);
-    // Nov 2025 … Oct 2026: days from each month end to 2026-11-20.
-    const days = [355, 324, 293, 265, 234, 204, 173, 143, 112, 81, 51, 20].reduce((a, b) => a + b, 0);
-    expect(fee?.amount).toBe(Math.round(300 * 0.0005 * days * 100) / 100);
-  });
-
-  it("never exceeds the amount overdue, and is not invented when the months are unknown", () => {
-    const old = owing({ unpaidMonths: [monthIndex(2016, 1)], monthsOverdue: 1, amountOverdue: 100 });
-    const fee = lateFee(old, AS_OF, 0.01);
+  it("never exceeds the amount overdue, and is nothing when no month has run late", () => {
+    const fee = lateFee(dues([[2016, 1, 100]]), AS_OF, 0.01);
     expect(fee?.amount).toBe(100);
     expect(fee?.basis["zh-CN"]).toContain("以欠费本金 ¥100.00 为限");
-    expect(lateFee(owing({ unpaidMonths: [], monthsOverdue: null }), AS_OF, 0.0003)).toBeNull();
+    expect(lateFee(dues([[2026, 11, 300]]), AS_OF, 0.0003)).toBeNull();
+    expect(lateFee([], AS_OF, 0.0003)).toBeNull();
+  });
+
+  it("is charged only where the settings quote the contract's clause", () => {
+    const { verdict, facts } = atStage(6);
+    expect(only(round([verdict], facts)).lateFee).not.toBeNull();
+    const off = only(round([verdict], facts, { settings: { ...SETTINGS, lateFeeClause: "" } }));
+    expect(off.lateFee).toBeNull();
+    expect(off.total).toBe(900);
   });
 });
 
 describe("the round: who gets what", () => {
   it("starts an owner in arrears with no record at the first reminder, a letter with a deadline", () => {
     const n = only(round([classify(owing(), AS_OF)]));
-    expect(n).toMatchObject({ stage: 1, channel: "letter", deadline: "2026-11-27", lateFee: null });
+    // 7 days, the documents' practice: 2026-12-01, a Tuesday.
+    expect(n).toMatchObject({ stage: 1, channel: "letter", deadline: "2026-12-01", lateFee: null });
     expect(n.letter?.receipt).toBeNull();
     expect(n.sms).toContain("1-2-301");
   });
@@ -133,6 +160,36 @@ describe("the round: who gets what", () => {
     expect(long.kind).toBe("longTerm");
     const n = only(round([long]));
     expect(n).toMatchObject({ stage: 12, channel: "ems", deadline: "2026-12-09" });
+  });
+
+  it("keeps a small debt on reminders: no open letter, demand or lawyer's letter below the minimum", () => {
+    const small = owing({
+      monthsOverdue: 1,
+      amountOverdue: 187.5,
+      monthlyFee: 187.5,
+      unpaidMonths: [monthIndex(2026, 10)],
+    });
+    const { verdict, facts } = atStage(10, small);
+    const r = round([verdict], facts);
+    expect(r.notices).toHaveLength(0);
+    expect(r.held[0].reason["zh-CN"]).toContain("未达致业主书起点（欠费 ≥ 3 个月且 ≥ ¥500.00）");
+    const bigLongTerm = classify(owing({ monthsOverdue: 8, amountOverdue: 400, monthlyFee: 50 }), AS_OF);
+    // 8 months but ¥400: below ¥500, so no formal demand; with the setting at one quarter's fee (¥150), it goes.
+    expect(only(round([bigLongTerm])).stage).toBe(1);
+    const quarter = { ...SETTINGS, legalMinAmount: "quarter" as const };
+    expect(only(round([bigLongTerm], new Map(), { settings: quarter })).stage).toBe(12);
+  });
+
+  it("never sets a deadline on a weekend or a statutory holiday, and warns beyond the published table", () => {
+    // 2026-09-24 + 7 = 10-01: National Day; the working days resume on 10-08.
+    const n = only(round([classify(owing(), AS_OF)], new Map(), { date: "2026-09-24" }));
+    expect(n.deadline).toBe("2026-10-08");
+    const late = round([classify(owing(), AS_OF)], new Map(), { date: "2027-01-29" });
+    // 2027-02-05: 除夕, a statutory day of the Spring Festival; 2027's schedule is not published in the table.
+    expect(late.notices[0].deadline).toBe("2027-02-09");
+    expect(late.warnings.map((w) => w["zh-CN"]).join()).toContain(
+      "2027 年放假安排（国务院办公厅通知）尚未收录",
+    );
   });
 
   it("thanks owners who pay on time by SMS, at most once in 180 days", () => {
@@ -210,8 +267,8 @@ describe("every stage's letter", () => {
       for (const must of [
         "1-2-301",
         "张伟",
-        "¥600.00",
-        "2026年10月至2026年11月",
+        "¥900.00",
+        "2026年9月至2026年11月",
         "0571-88886666",
         "请到物业服务中心缴纳，或扫码缴费",
       ])
@@ -223,7 +280,9 @@ describe("every stage's letter", () => {
       const n6 = (stage as number) >= 6;
       expect(n.lateFee !== null).toBe(n6);
       if (n6) {
-        expect(text).toContain("滞纳金计算");
+        expect(text).toContain("违约金计算");
+        expect(text).toContain("《物业服务合同》第十二条");
+        expect(letter.signature).toContain("（盖章）");
         expect(text).toContain(n.lateFee?.basis["zh-CN"] ?? "none");
       }
       expect(letter.receipt !== null).toBe((stage as number) >= 6 && (stage as number) <= 11);
@@ -237,6 +296,8 @@ describe("every stage's letter", () => {
             : "letter",
       );
       if (stage === 13) expect(letter.sender).toBe("示例律师事务所");
+      else expect(letter.signature[0]).toBe("杭州示例物业服务有限公司");
+      expect(letter.band.label).not.toMatch(/第\d+次|上门|EMS/);
     },
   );
 
@@ -253,13 +314,41 @@ describe("every stage's letter", () => {
     const n = only(round([verdict], facts, { lang: "en-US" }));
     expect(n.letter?.title).toBe("Notice of unpaid property fee (to be signed for)");
     expect(n.letter?.receipt?.blanks).toContain("Owner's signature");
+    // No Chinese mid-sentence (the settings' Chinese payment text goes to the table), and plurals.
+    for (const p of n.letter?.paragraphs ?? []) expect(p).not.toMatch(/[\u3400-\u9fff]/);
+    expect(n.letter?.facts).toContainEqual(["How to pay", "请到物业服务中心缴纳，或扫码缴费"]);
+    expect(n.letter?.paragraphs.join(" ")).toContain("(2026-09 to 2026-11, 3 months)");
+    const one = owing({ monthsOverdue: 1, amountOverdue: 300, unpaidMonths: [monthIndex(2026, 10)] });
+    const first = only(round([classify(one, AS_OF)], new Map(), { lang: "en-US" }));
+    expect(first.letter?.paragraphs.join(" ")).toContain("(1 month, 2026-10)");
+    // The open letter is not addressed to one room; the thank-you SMS fits one message with its tag.
+    expect(DEFAULT_TEMPLATES[11]["en-US"].title).not.toContain("{room}");
+    const thanks = only(
+      round([classify(makeHousehold({ key: "k", label: "2-101" }), AS_OF)], new Map(), { lang: "en-US" }),
+    );
+    expect(thanks.sms?.startsWith("【锦绣花园】")).toBe(true);
+    expect(thanks.smsTooLong).toBe(false);
   });
 
-  it("asks for a law firm before a lawyer's letter goes out", () => {
+  it("holds the lawyer's letter without a law firm, or without a delivered formal demand, and says so", () => {
     const { verdict, facts } = atStage(12);
-    const n = only(round([verdict], facts, { settings: { ...SETTINGS, lawFirm: "" } }));
-    expect(n.letter?.sender).toContain("____");
-    expect(n.warnings[0]["zh-CN"]).toContain("律师事务所");
+    const noFirm = round([verdict], facts, { settings: { ...SETTINGS, lawFirm: "" } });
+    expect(noFirm.notices).toHaveLength(0);
+    expect(noFirm.held[0]).toMatchObject({ lawyerHold: "lawFirm" });
+    expect(noFirm.warnings.map((w) => w["zh-CN"]).join()).toContain("律师事务所未设置");
+    const sentOnly = campaignFacts([entry({ stage: 12, date: "2026-10-01" })], ROUND);
+    const undelivered = round([verdict], new Map([["1|2|301", sentOnly]]));
+    expect(undelivered.held[0]).toMatchObject({ lawyerHold: "delivery" });
+    const unsigned = campaignFacts(
+      [
+        entry({ stage: 12, date: "2026-10-01" }),
+        entry({ stage: 12, date: "2026-10-03", result: "delivered", row: 3 }),
+      ],
+      ROUND,
+    );
+    expect(round([verdict], new Map([["1|2|301", unsigned]])).held[0]).toMatchObject({
+      lawyerHold: "delivery",
+    });
   });
 });
 
@@ -296,6 +385,47 @@ describe("the collection record", () => {
       ],
     };
   }
+
+  it("recognises results in their common forms, the 发送日期 column, 留置送达, and reports an unknown result", () => {
+    const grid: WorkbookGrid = {
+      date1904: false,
+      sheets: [
+        {
+          name: "催缴记录",
+          firstRow: 1,
+          firstColumn: 1,
+          rows: [
+            ["日期", "房号", "阶段", "结果", "凭证", "备注", "发送日期"],
+            ["2026-11-01", "1-2-301", "第1次提醒", "待发送", null, null, "2026-11-02"],
+            ["2026-11-02", "1-2-301", null, "服务纠纷"],
+            ["2026-11-03", "1-2-301", null, "同意分期"],
+            ["2026-11-04", "1-2-301", "催告函", "妥投", "EA1"],
+            ["2026-11-05", "1-2-301", "催告函", "查无此人"],
+            ["2026-11-06", "1-2-301", "催告函", "拒收", null, "见证人：保安李某"],
+            ["2026-11-07", "1-2-301", null, "地址已核实"],
+            ["2026-11-08", "1-2-301", null, "再说吧"],
+          ],
+        },
+      ],
+    };
+    const r = readRecord(grid, [owing()]);
+    expect(r.entries.map((e) => e.result)).toEqual([
+      "pending",
+      "dispute",
+      "promised",
+      "delivered",
+      "returned",
+      "delivered",
+      "addressChecked",
+      null,
+    ]);
+    expect(r.entries[0].sentDate).toBe("2026-11-02");
+    expect(r.problems.map((p) => `${p.column}${p.row}`)).toEqual(["D4", "D9"]);
+    expect(r.problems[1].reason["zh-CN"]).toContain("结果无法识别");
+    // A prepared notice with its 发送日期 filled went out: the ladder counts it.
+    expect(campaignFacts(r.entries.slice(0, 1), ROUND).ladder?.stage).toBe(1);
+    expect(campaignFacts(r.entries.slice(0, 1), ROUND).pending).toBeNull();
+  });
 
   it("reads rows typed by hand with small mistakes, and reports what it cannot read with row and column", () => {
     const r = readRecord(
@@ -360,7 +490,7 @@ describe("the collection record", () => {
     expect(paid.ladder).toBeNull();
   });
 
-  it("adds one row per notice, dated the round's day, with result sent", () => {
+  it("adds one row per notice, dated the round's day, with result to send (待发送)", () => {
     const r = round([classify(owing(), AS_OF)]);
     expect(r.record.rows).toEqual([
       [
@@ -370,23 +500,38 @@ describe("the collection record", () => {
         "第1次提醒",
         "书面通知",
         "小王",
-        "已发送",
+        "待发送",
         null,
         null,
         null,
-        "截止 2026-11-27；欠费 ¥600.00",
+        "截止 2026-12-01；欠费 ¥900.00",
       ],
     ]);
     expect(r.record.exists).toBe(false);
   });
 
   it("gives the verdict the record's evidence: refusal, an ignored lawyer's letter, disputes, delivered demands", () => {
-    const refused = campaignFacts([entry({ result: "refused", date: "2026-11-10", row: 9 })], ROUND);
-    const v1 = classify(owing(), AS_OF, undefined, refused);
+    const once = campaignFacts([entry({ result: "refused", date: "2026-11-10", row: 9 })], ROUND);
+    expect(classify(owing(), AS_OF, undefined, once).kind).toBe("frequent");
+    const twice = campaignFacts(
+      [
+        entry({ result: "refused", date: "2026-11-01", row: 8 }),
+        entry({ result: "refused", date: "2026-11-10", row: 9 }),
+      ],
+      ROUND,
+    );
+    const v1 = classify(owing(), AS_OF, undefined, twice);
     expect(v1.kind).toBe("malicious");
     expect(v1.reasons.map((r) => r["zh-CN"]).join()).toContain("催缴记录第 9 行");
 
-    const ignored = campaignFacts([entry({ stage: 13, date: "2026-10-20", row: 4 })], ROUND);
+    // A refusal and a delivered formal demand left unanswered.
+    const ignored = campaignFacts(
+      [
+        entry({ stage: 12, date: "2026-10-20", result: "delivered", proof: "EA1", row: 4 }),
+        entry({ result: "refused", date: "2026-10-21", row: 5 }),
+      ],
+      ROUND,
+    );
     expect(classify(owing(), AS_OF, undefined, ignored).kind).toBe("malicious");
     const recent = campaignFacts([entry({ stage: 13, date: "2026-11-10" })], ROUND);
     expect(classify(owing(), AS_OF, undefined, recent).kind).toBe("frequent");
@@ -457,6 +602,30 @@ describe("the exports", () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain("杭州市西湖区某路1号");
     expect(lines[1]).toContain("催告函（物业费催告函）1 份");
+  });
+
+  it("mails the estate's address and the room when there is no other, and lists a vacant flat for checking", () => {
+    const settings = { ...SETTINGS, estateAddress: "杭州市西湖区锦绣路88号锦绣花园" };
+    const long = (over: Partial<Household>) =>
+      classify(owing({ monthsOverdue: 8, amountOverdue: 2400, ...over }), AS_OF);
+    const r = round(
+      [
+        long({}),
+        long({ key: "v", label: "2-2-202", notes: "房屋空置" }),
+        long({ key: "d", label: "3-1-101", notes: "电话空号", address: "上海市某路2号" }),
+      ],
+      new Map(),
+      { settings },
+    );
+    const lines = mailingCsv(r, settings).split("\r\n");
+    const line = (room: string) => lines.find((l) => l.includes(`,${room},`)) ?? "";
+    expect(line("1-2-301")).toContain("杭州市西湖区锦绣路88号锦绣花园 1-2-301");
+    expect(line("2-2-202")).toContain("先核实地址，不要寄往空置房");
+    expect(line("2-2-202").split(",")[1]).toBe("");
+    expect(line("3-1-101")).toContain("上海市某路2号");
+    expect(line("3-1-101").split(",")[2]).toBe("");
+    expect(lines[0]).toContain("寄件人");
+    expect(line("1-2-301")).toContain("杭州示例物业服务有限公司 锦绣花园物业服务中心");
   });
 
   it("never lets a cell become a formula in a spreadsheet", () => {

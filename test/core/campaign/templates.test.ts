@@ -76,6 +76,11 @@ describe("the default templates", () => {
       date: "2026年11月24日",
       promisedDate: "—",
       lawFirm: "示例律师事务所",
+      company: "杭州示例物业服务有限公司",
+      demandDelivery: "—",
+      lateFeeClause: "",
+      lateFeeNote: "",
+      lateFeeWarning: "",
     };
     expect(fillTemplate("{业主}（{room}）欠{欠费金额}，请于｛截止日期｝前缴纳", values)).toBe(
       "张伟（1-101）欠¥300.00，请于2026年11月27日前缴纳",

@@ -35,14 +35,24 @@ describe("the four kinds", () => {
     expect(zh(v)).toContain("近 12 个月有 3 个月逾期或欠缴 ≥ 3 → 经常拖欠");
   });
 
-  it("frequent: 1 to 5 months overdue", () => {
-    for (const months of [1, 5]) expect(classify(owing(months), AS_OF).kind).toBe("frequent");
-    expect(zh(classify(owing(3), AS_OF))).toContain("欠费 3 个月（1–5 个月），¥900.00 → 经常拖欠");
+  it("frequent: a pattern — 2 to 5 months overdue now, or 3+ late months in the last 12", () => {
+    for (const months of [2, 5]) expect(classify(owing(months), AS_OF).kind).toBe("frequent");
+    expect(zh(classify(owing(3), AS_OF))).toContain("欠费 3 个月（2–5 个月），¥900.00 → 经常拖欠");
     expect(
       classify(owing(3), AS_OF)
         .nextSteps.map((s) => s["zh-CN"])
         .join(),
     ).toContain("上门拜访");
+  });
+
+  it("one late month after a clean history stays 按时缴纳, flagged 新近逾期, with the gentle reminder", () => {
+    const clean = { lateOrMissed: 1, monthsKnown: 12, lateMonths: [], missedMonths: [monthIndex(2026, 10)] };
+    const v = classify(owing(1, { amountOverdue: 187.5, history: clean }), AS_OF);
+    expect(v.kind).toBe("timely");
+    expect(v.flags).toContain("newlyOverdue");
+    expect(zh(v)).toContain("尚无拖欠规律 → 按时缴纳（新近逾期）");
+    const pattern = { ...clean, lateOrMissed: 3 };
+    expect(classify(owing(1, { history: pattern }), AS_OF).kind).toBe("frequent");
   });
 
   it("long-term: 6 months or more", () => {
@@ -52,12 +62,26 @@ describe("the four kinds", () => {
     expect(v.nextSteps.map((s) => s["zh-CN"]).join()).toContain("律师函");
   });
 
-  it("malicious: in arrears with a refusal and no valid reason, in any script", () => {
-    for (const notes of ["拒缴，称不想交", "無理由拒繳", "Owner refuses to pay", "恶意拖欠"]) {
-      const v = classify(owing(2, { notes }), AS_OF);
+  it("malicious: refusal again and again with no valid reason, above the legal minimum, in any script", () => {
+    for (const notes of [
+      "多次拒缴，称不想交",
+      "屢次無理由拒繳",
+      "Owner repeatedly refuses to pay",
+      "恶意拖欠，多次拒不开门",
+    ]) {
+      const v = classify(owing(4, { notes }), AS_OF);
       expect([notes, v.kind]).toEqual([notes, "malicious"]);
     }
-    expect(zh(classify(owing(8, { notes: "拒缴" }), AS_OF))).toContain("含“拒缴”且无正当理由 → 恶意拖欠");
+    expect(zh(classify(owing(8, { notes: "多次拒缴" }), AS_OF))).toContain("含“拒缴”且无正当理由 → 恶意拖欠");
+  });
+
+  it("one refusal, or refusals on a small debt, are not malice", () => {
+    const once = classify(owing(8, { notes: "拒缴，称不想交" }), AS_OF);
+    expect(once.kind).toBe("longTerm");
+    expect(zh(once)).toContain("拒缴只记录一次，且无被置之不理的催告函 → 不认定恶意拖欠");
+    const small = classify(owing(2, { notes: "多次拒缴" }), AS_OF);
+    expect(small.kind).toBe("frequent");
+    expect(zh(small)).toContain("欠费未达法律催告起点");
   });
 
   it("the amount alone never makes an owner malicious", () => {
@@ -140,6 +164,7 @@ describe("the playbook stays inside the law (Civil Code art. 944)", () => {
           unreachable: "空号",
           vacant: "空置",
           limitationRisk: "",
+          newlyOverdue: "",
         }[flag];
         const v = classify(
           owing(flag === "limitationRisk" ? 40 : months, { notes: `${notes} ${flagNotes}` }),

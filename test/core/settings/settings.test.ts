@@ -101,7 +101,7 @@ describe("settings sheet", () => {
         ["长期拖欠起点（月）", 6],
       ]),
     );
-    expect(settings).toMatchObject({ frequentMonths: 1, longTermMonths: 6 });
+    expect(settings).toMatchObject({ frequentMonths: 2, longTermMonths: 6 });
     expect(problems[0]["en-US"]).toContain("must be below");
   });
 
