@@ -763,7 +763,9 @@ function buildNotice(
     payment:
       lang === "en-US" && CJK.test(settings.paymentInfo)
         ? "How to pay: see the table below"
-        : settings.paymentInfo || say("可到物业服务中心缴纳", "You can pay at the service centre"),
+        : // The templates end the sentence themselves: a trailing 。 typed in the setting would print twice.
+          settings.paymentInfo.replace(/[。．.；;，,\s]+$/u, "") ||
+          say("可到物业服务中心缴纳", "You can pay at the service centre"),
     date: longDate(date, lang),
     promisedDate: facts?.promise ? longDate(facts.promise.promisedDate, lang) : "—",
     lawFirm,

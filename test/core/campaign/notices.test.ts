@@ -330,6 +330,13 @@ describe("every stage's letter", () => {
     expect(thanks.smsTooLong).toBe(false);
   });
 
+  it("reads the payment sentence once, whatever punctuation the setting ends with", () => {
+    const settings = { ...SETTINGS, paymentInfo: "请到物业服务中心缴纳。" };
+    const n = only(round([classify(owing(), AS_OF)], new Map(), { settings }));
+    expect(n.letter?.paragraphs.join("")).toContain("请到物业服务中心缴纳。");
+    expect(n.letter?.paragraphs.join("")).not.toContain("。。");
+  });
+
   it("holds the lawyer's letter without a law firm, or without a delivered formal demand, and says so", () => {
     const { verdict, facts } = atStage(12);
     const noFirm = round([verdict], facts, { settings: { ...SETTINGS, lawFirm: "" } });
