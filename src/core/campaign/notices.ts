@@ -856,6 +856,15 @@ export function smsSegmentLimit(text: string): number {
 
 function salutation(stage: NoticeStage, h: Household, lang: Lang): string {
   const formal = STAGES[stage].legal;
+  if (h.ownerIsCompany && h.owner) {
+    // A company is addressed by its name, as the owner of the unit: no "Dear <room> owner <company>".
+    const say = speaker(lang);
+    if (formal) return say(`${h.owner}（${h.label} 房屋业主）：`, `To ${h.owner}, owner of unit ${h.label}:`);
+    return say(
+      `尊敬的 ${h.owner}（${h.label} 房屋业主）：`,
+      `To the management of ${h.owner} (unit ${h.label}):`,
+    );
+  }
   if (lang === "zh-CN") {
     if (formal) return `${h.owner || "业主"}（${h.label} 房屋业主）：`;
     return `尊敬的 ${h.label} 业主${h.owner ? ` ${h.owner}` : ""}：`;

@@ -330,6 +330,16 @@ describe("every stage's letter", () => {
     expect(thanks.smsTooLong).toBe(false);
   });
 
+  it("addresses a company that owns a unit by its name, in both languages", () => {
+    const company = owing({ owner: "示例商贸有限公司", ownerIsCompany: true });
+    const zh = only(round([classify(company, AS_OF)])).letter?.salutation;
+    expect(zh).toBe("尊敬的 示例商贸有限公司（1-2-301 房屋业主）：");
+    const en = only(round([classify(company, AS_OF)], new Map(), { lang: "en-US" })).letter?.salutation;
+    expect(en).toBe("To the management of 示例商贸有限公司 (unit 1-2-301):");
+    const person = only(round([classify(owing(), AS_OF)])).letter?.salutation;
+    expect(person).toBe("尊敬的 1-2-301 业主 张伟：");
+  });
+
   it("reads the payment sentence once, whatever punctuation the setting ends with", () => {
     const settings = { ...SETTINGS, paymentInfo: "请到物业服务中心缴纳。" };
     const n = only(round([classify(owing(), AS_OF)], new Map(), { settings }));
