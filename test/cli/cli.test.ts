@@ -1,38 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { defaultOutputPath, main } from "../../src/cli/main";
-import { fixedClock } from "../../src/core/clock";
-
-const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-arrears.xlsx");
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Ran> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    clock: fixedClock("2026-11-21"),
-  });
-  return { code, stdout, stderr };
-}
-
-function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "arrears-cli-"));
-}
-
-function sha(file: string): string {
-  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
+import { defaultOutputPath } from "../../src/cli/main";
+import { SAMPLE, cli, sha, tmpDir } from "../support/cli";
 
 async function ledger(file: string, rows: ExcelJS.CellValue[][]): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -2,19 +2,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
-import { fixedClock } from "../../src/core/clock";
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    clock: fixedClock("2026-11-21"),
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from "../support/cli";
 
 async function ledger(file: string, rows: ExcelJS.CellValue[][]): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -1,37 +1,8 @@
-import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
-import { fixedClock } from "../../src/core/clock";
+import { SAMPLE, cli, sha, tmpDir } from "../support/cli";
 import { lockPath } from "../../src/cli/files";
-
-const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-arrears.xlsx");
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Ran> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    clock: fixedClock("2026-11-21"),
-  });
-  return { code, stdout, stderr };
-}
-
-function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "arrears-files-"));
-}
-
-function sha(file: string): string {
-  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
 
 /** A pid that no process has: beyond Linux's pid_max. */
 const DEAD_PID = 4_194_304 + 17;

@@ -2,29 +2,10 @@ import { runJob } from "../../src/core/job";
 import { jobOutputs, runJobOnWorkbook } from "../../src/core/workbook";
 import { OfficeWorkbook } from "../../src/office/workbook";
 import { FakeExcel, FakeSheet } from "../support/excel-fake";
+import { ledger } from "../support/ledger";
 
 const LIMIT = 5 * 1024 * 1024;
 const OUTPUTS = ["催缴分类", "公告栏", "催缴看板", "催缴通知", "通知模板", "催缴设置", "读取报告"];
-
-/** A household ledger with a title row, as people keep it; `n` households, some in arrears. */
-function ledger(n: number): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [
-    ["锦绣花园 物业费欠费台账", null, null, null, null, null],
-    ["房号", "业主", "电话", "欠费月数", "欠费金额", "催缴员"],
-  ];
-  for (let i = 0; i < n; i++) {
-    const months = i % 5 === 0 ? 0 : i % 7 === 0 ? 9 : (i % 4) + 1;
-    rows.push([
-      `${(i % 30) + 1}-${Math.floor(i / 30) + 1}01`,
-      `业主${i}`,
-      `138${String(i).padStart(8, "0")}`,
-      months,
-      months * 300,
-      `催缴员${i % 6}`,
-    ]);
-  }
-  return rows;
-}
 
 function officeOn(fake: FakeExcel): OfficeWorkbook {
   return new OfficeWorkbook({ run: fake.run, supports: () => true });

@@ -2,6 +2,7 @@ import { OWNED_SHEET_MARKER, jobOutputs, runJobOnWorkbook } from "../../src/core
 import { runJob } from "../../src/core/job";
 import { OfficeWorkbook } from "../../src/office/workbook";
 import { FakeExcel, FakeSheet } from "../support/excel-fake";
+import { ledger } from "../support/ledger";
 
 // The add-in in a workbook a team co-authors (issue 13): each finding's test, on a fake as strict as Excel.
 
@@ -9,25 +10,6 @@ const LIMIT = 5 * 1024 * 1024;
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
 /** Four days later, the first round confirmed as sent (as the pane's button does): the ladder moves on. */
 const LATER = { today: "2026-11-28", asOf: "2026-11-20", roundDate: "2026-11-28", confirmSent: "2026-11-24" };
-
-function ledger(n: number, owner = (i: number) => `业主${i}`): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [
-    ["锦绣花园 物业费欠费台账", null, null, null, null, null],
-    ["房号", "业主", "电话", "欠费月数", "欠费金额", "催缴员"],
-  ];
-  for (let i = 0; i < n; i++) {
-    const months = i % 5 === 0 ? 0 : i % 7 === 0 ? 9 : (i % 4) + 1;
-    rows.push([
-      `${(i % 30) + 1}-${Math.floor(i / 30) + 1}01`,
-      owner(i),
-      `138${String(i).padStart(8, "0")}`,
-      months,
-      months * 300,
-      `催缴员${i % 6}`,
-    ]);
-  }
-  return rows;
-}
 
 /** A clock for the run lock: waiting advances it, and lets the other session run meanwhile. */
 function testClock() {
