@@ -119,8 +119,11 @@ export function lockOutput(output: string, now: () => number = Date.now): () => 
       const pid = held ? String(held.pid) : "?";
       throw new FileError(
         localized(
-          `${output}：另一次运行正在写这个文件（进程 ${pid}，开始于 ${since} UTC）；请等它结束再运行，或换一个 --out。若确定没有别的运行，删除 ${file} 后再试`,
-          `${output}: another run is writing this file (process ${pid}, since ${since} UTC); wait for it to finish or choose another --out. If no other run is going, delete ${file} and run again`,
+          `${output}：另一次运行正在写这个文件（进程 ${pid}，开始于 ${since} UTC）；` +
+            `请等它结束再运行，或换一个 --out。若确定没有别的运行，删除 ${file} 后再试`,
+          `${output}: another run is writing this file (process ${pid}, since ${since} ` +
+            "UTC); wait for it to finish or choose another --out. If no other run " +
+            `is going, delete ${file} and run again`,
         ),
       );
     }
@@ -235,7 +238,8 @@ export function writeFailure(target: string, error: unknown): FileError {
       return new FileError(
         localized(
           `${target}：磁盘已满，未写入（之前的文件保持不变）；腾出空间后再运行`,
-          `${target}: the disk is full; nothing was written (earlier files are as they were). Free some space and run again`,
+          `${target}: the disk is full; nothing was written (earlier files are as ` +
+            "they were). Free some space and run again",
         ),
       );
     case "EACCES":
@@ -244,7 +248,8 @@ export function writeFailure(target: string, error: unknown): FileError {
       return new FileError(
         localized(
           `${target}：没有权限写入文件夹 ${dir}；换一个 --out 或检查文件夹权限`,
-          `${target}: no permission to write in the folder ${dir}; choose another --out or check the folder's permissions`,
+          `${target}: no permission to write in the folder ${dir}; choose another ` +
+            "--out or check the folder's permissions",
         ),
       );
     case "EEXIST":
@@ -266,7 +271,8 @@ export function writeFailure(target: string, error: unknown): FileError {
       return new FileError(
         localized(
           `${target}：无法写入（${code || "未知错误"}）；检查磁盘和文件夹后再运行`,
-          `${target}: could not be written (${code || "unknown error"}); check the disk and the folder, then run again`,
+          `${target}: could not be written (${code || "unknown error"}); check the ` +
+            "disk and the folder, then run again",
         ),
       );
   }

@@ -244,8 +244,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     // A fault of ours, not of the file: one line the user can act on; the detail only when asked for.
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     const text = localized(
-      `${args.input}：处理时出错，未写入任何文件（之前的文件保持不变）；请把文件另存为 .xlsx 后再试，仍不行请联系维护人员`,
-      `${args.input}: something went wrong while processing it; nothing was written (earlier files are as they were). Save the file again as .xlsx and retry; if it still fails, contact support`,
+      `${args.input}：处理时出错，未写入任何文件（之前的文件保持不变）；` +
+        "请把文件另存为 .xlsx 后再试，仍不行请联系维护人员",
+      `${args.input}: something went wrong while processing it; nothing was written ` +
+        "(earlier files are as they were). Save the file again as .xlsx and retry; " +
+        "if it still fails, contact support",
     )[args.lang ?? "zh-CN"];
     io.stderr(`arrears-desk: ${text}${process.env.ARREARS_DEBUG ? ` [${detail}]` : ""}\n`);
     return 1;
@@ -358,8 +361,11 @@ async function runLocked(
     io.stderr(
       `arrears-desk: ${
         localized(
-          `${file}：--column ${field}=${letter}：工作表“${sheetName}”只用到第 ${columnLetter(outcome.lastColumn)} 列，${letter} 列是空的；请检查列字母。未写入任何文件`,
-          `${file}: --column ${field}=${letter}: sheet "${sheetName}" ends at column ${columnLetter(outcome.lastColumn)}, so column ${letter} is empty; check the letter. Nothing was written`,
+          `${file}：--column ${field}=${letter}：工作表“${sheetName}”只用到第 ${columnLetter(outcome.lastColumn)} ` +
+            `列，${letter} 列是空的；请检查列字母。未写入任何文件`,
+          `${file}: --column ${field}=${letter}: sheet "${sheetName}" ends at column ` +
+            `${columnLetter(outcome.lastColumn)}, so column ${letter} is empty; check ` +
+            "the letter. Nothing was written",
         )[job.lang]
       }\n`,
     );
@@ -374,8 +380,11 @@ async function runLocked(
     io.stderr(
       `arrears-desk: ${
         localized(
-          `${file}：--layout ${args.layout}：按这种格式在工作表“${sheetName}”中找不到任何一户；去掉 --layout 让它自动识别，或换一种格式。未写入任何文件`,
-          `${file}: --layout ${args.layout}: no household was found on sheet "${sheetName}" read that way; leave --layout out to detect the layout, or try another. Nothing was written`,
+          `${file}：--layout ${args.layout}：按这种格式在工作表“${sheetName}”中找不到任何一户；` +
+            "去掉 --layout 让它自动识别，或换一种格式。未写入任何文件",
+          `${file}: --layout ${args.layout}: no household was found on sheet "${sheetName}" ` +
+            "read that way; leave --layout out to detect the layout, or try another. " +
+            "Nothing was written",
         )[job.lang]
       }\n`,
     );
@@ -389,8 +398,14 @@ async function runLocked(
     io.stderr(
       `arrears-desk: ${
         localized(
-          `${path.basename(args.input)}：催缴记录里已有 ${shown.join("、")} 的轮次，晚于本轮日期 ${round.date}；按这个日期重来会让每户从第一步开始并永久加入记录。请检查 --date；确需补记更早的一轮，加 --force`,
-          `${path.basename(args.input)}: the collection record already has rounds on ${shown.join(", ")}, later than this round's date ${round.date}; a round on that date would start everyone again at the first step and add rows for good. Check --date; to log an earlier round on purpose, add --force`,
+          `${path.basename(args.input)}：催缴记录里已有 ${shown.join("、")} 的轮次，` +
+            `晚于本轮日期 ${round.date}；按这个日期重来会让每户从第一步开始并永久加入记录。` +
+            "请检查 --date；确需补记更早的一轮，加 --force",
+          `${path.basename(args.input)}: the collection record already has rounds ` +
+            `on ${shown.join(", ")}, later than this round's date ${round.date}; a ` +
+            "round on that date would start everyone again at the first step and add " +
+            "rows for good. Check --date; to log an earlier round on purpose, add " +
+            "--force",
         )[job.lang]
       }\n`,
     );

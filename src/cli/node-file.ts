@@ -28,8 +28,10 @@ export async function readFileBytes(filePath: string): Promise<Uint8Array> {
     fs.closeSync(fd);
     if (head[0] !== 0x50 || head[1] !== 0x4b) {
       throw new WorkbookOpenError(
-        `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice and save it as .xlsx (Excel Workbook), then run again`,
-        `${base}：这是旧版 .xls 工作簿；请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx（Excel 工作簿）后再运行`,
+        `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice ` +
+          "and save it as .xlsx (Excel Workbook), then run again",
+        `${base}：这是旧版 .xls 工作簿；请用 Excel、WPS 或 LibreOffice 打开，` +
+          "另存为 .xlsx（Excel 工作簿）后再运行",
       );
     }
   }

@@ -168,7 +168,8 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
   lines.push(
     say(
       `公告栏：感谢名单 ${b.thanks.length} 户，欠费公示 ${b.arrears.length} 户（${formatYuan(b.arrearsTotal)}）`,
-      `Bulletin: ${b.thanks.length} thanked, ${b.arrears.length} on the arrears list (${formatYuan(b.arrearsTotal)})`,
+      `Bulletin: ${b.thanks.length} thanked, ${b.arrears.length} on the arrears ` +
+        `list (${formatYuan(b.arrearsTotal)})`,
     ) +
       (b.disputedLeftOff > 0
         ? say(`；${b.disputedLeftOff} 户纠纷户未公示`, `; ${b.disputedLeftOff} disputed households left off`)

@@ -70,8 +70,10 @@ export function summaryLines(
   for (const sheet of result.sheets) {
     lines.push(
       say(
-        `读取：工作表“${sheet.sheet}”，${layoutLabel(sheet.layout)[lang]}，表头在第 ${sheet.headerRow} 行；${sheet.households} 户`,
-        `Read: sheet "${sheet.sheet}", ${layoutLabel(sheet.layout)[lang]}, header at row ${sheet.headerRow}; ${sheet.households} households`,
+        `读取：工作表“${sheet.sheet}”，${layoutLabel(sheet.layout)[lang]}，` +
+          `表头在第 ${sheet.headerRow} 行；${sheet.households} 户`,
+        `Read: sheet "${sheet.sheet}", ${layoutLabel(sheet.layout)[lang]}, header ` +
+          `at row ${sheet.headerRow}; ${sheet.households} households`,
       ),
     );
     const months = sheet.monthColumns;
@@ -80,8 +82,10 @@ export function summaryLines(
         sheet.columns.map((c) => `${FIELD_LABELS[c.field][lang]}=${c.column}`).join(say("，", ", ")) +
         (months.length
           ? say(
-              `；月份 ${months[0].column}–${months[months.length - 1].column}（${formatMonth(months[0].month)} 至 ${formatMonth(months[months.length - 1].month)}）`,
-              `; months ${months[0].column}–${months[months.length - 1].column} (${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)})`,
+              `；月份 ${months[0].column}–${months[months.length - 1].column}（${formatMonth(months[0].month)} ` +
+                `至 ${formatMonth(months[months.length - 1].month)}）`,
+              `; months ${months[0].column}–${months[months.length - 1].column} (${formatMonth(months[0].month)} ` +
+                `to ${formatMonth(months[months.length - 1].month)})`,
             )
           : ""),
     );
@@ -288,8 +292,10 @@ export function readReportSheet(result: ReadResult, lang: Lang): OutputSheet {
     result.sheets
       .map((s) =>
         say(
-          `工作表“${s.sheet}”：${layoutLabel(s.layout)[lang]}，表头第 ${s.headerRow} 行，${s.households} 户。`,
-          `Sheet "${s.sheet}": ${layoutLabel(s.layout)[lang]}, header at row ${s.headerRow}, ${s.households} households. `,
+          `工作表“${s.sheet}”：${layoutLabel(s.layout)[lang]}，表头第 ${s.headerRow} ` +
+            `行，${s.households} 户。`,
+          `Sheet "${s.sheet}": ${layoutLabel(s.layout)[lang]}, header at row ${s.headerRow}, ` +
+            `${s.households} households. `,
         ),
       )
       .join("") +

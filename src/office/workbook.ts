@@ -81,7 +81,8 @@ const LEGACY_STAGING = /^~AD\d+(-\d+)?$/;
 
 const INCOMPLETE: Localized = localized(
   "⚠ 未完成：催缴助手正在写入本表，或上次写入被中断。请重新运行，完成后此行恢复为标题。",
-  "⚠ Incomplete: Arrears Desk is writing this sheet, or its last run was interrupted. Run again; this row then shows the title.",
+  "⚠ Incomplete: Arrears Desk is writing this sheet, or its last run was interrupted. " +
+    "Run again; this row then shows the title.",
 );
 
 function defaultSession(): string {
@@ -424,8 +425,10 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             target = freeName(name);
             this.notes.push(
               localized(
-                `已有一个不是催缴助手创建的工作表“${byName(name)?.name ?? name}”，它保持不变；结果写在“${target}”`,
-                `A sheet named "${byName(name)?.name ?? name}" that Arrears Desk did not make is left as it is; the results are in "${target}"`,
+                `已有一个不是催缴助手创建的工作表“${byName(name)?.name ?? name}”，` +
+                  `它保持不变；结果写在“${target}”`,
+                `A sheet named "${byName(name)?.name ?? name}" that Arrears Desk did ` +
+                  `not make is left as it is; the results are in "${target}"`,
               ),
             );
           }

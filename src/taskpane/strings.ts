@@ -4,8 +4,12 @@ import { Lang } from "../core/text";
 const STRINGS = {
   appTitle: ["物业费催缴助手", "Arrears Desk"],
   excelApiMissing: [
-    "此版本的 Excel 太旧，无法运行物业费催缴助手（需要 Excel JavaScript API 1.7：Microsoft 365、Excel 网页版、Office 2019 或更新版本）。请在 Excel 网页版中打开此工作簿，或使用浏览器页面处理文件。",
-    "This version of Excel is too old for Arrears Desk (it needs the Excel JavaScript API 1.7: Microsoft 365, Excel on the web, Office 2019 or later). Open the workbook in Excel on the web, or use the browser page on the file.",
+    "此版本的 Excel 太旧，无法运行物业费催缴助手（需要 Excel JavaScript API 1.7：" +
+      "Microsoft 365、Excel 网页版、Office 2019 或更新版本）。请在 Excel 网页版中打开此工作簿，" +
+      "或使用浏览器页面处理文件。",
+    "This version of Excel is too old for Arrears Desk (it needs the Excel JavaScript " +
+      "API 1.7: Microsoft 365, Excel on the web, Office 2019 or later). Open the " +
+      "workbook in Excel on the web, or use the browser page on the file.",
   ],
   stepRead: ["1 读取", "1 Read"],
   stepClassify: ["2 分类", "2 Classify"],

@@ -33,15 +33,18 @@ export async function csvPackage(sheet: SheetGrid): Promise<Uint8Array> {
   );
   zip.file(
     "_rels/.rels",
-    `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" ` +
+      `Target="xl/workbook.xml"/></Relationships>`,
   );
   zip.file(
     "xl/workbook.xml",
-    `${XML_HEAD}<workbook xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheets><sheet name="${xmlText(sheet.name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    `${XML_HEAD}<workbook xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheets><sheet ` +
+      `name="${xmlText(sheet.name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
-    `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${NS_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${NS_REL}/worksheet" ` +
+      `Target="worksheets/sheet1.xml"/></Relationships>`,
   );
   zip.file(
     "xl/worksheets/sheet1.xml",

@@ -131,8 +131,11 @@ export function parseCsv(
   }
   if (quoted)
     throw new CsvError(
-      `line ${quoteLine}, field ${quoteColumn}: a quote (") is opened and never closed, so the rest of the file would be read as one cell; close the quote (or save the sheet again as CSV) and run again`,
-      `第 ${quoteLine} 行第 ${quoteColumn} 个字段：引号（"）没有闭合，文件其余部分会被读成一个单元格；请补上引号（或重新另存为 CSV）后再运行`,
+      `line ${quoteLine}, field ${quoteColumn}: a quote (") is opened and never ` +
+        "closed, so the rest of the file would be read as one cell; close the quote " +
+        "(or save the sheet again as CSV) and run again",
+      `第 ${quoteLine} 行第 ${quoteColumn} 个字段：引号（"）没有闭合，` +
+        "文件其余部分会被读成一个单元格；请补上引号（或重新另存为 CSV）后再运行",
     );
   if (field !== "" || row.length > 0 || wasQuoted) endRow();
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c === null)) rows.pop();

@@ -100,14 +100,19 @@ export async function loadPackage(
   checkSizes(zip, base);
   if (zip.file("xl/workbook.bin") || /\.xlsb$/i.test(base))
     throw new WorkbookOpenError(
-      `${base}: this is an Excel binary workbook (.xlsb); open it in Excel or WPS and save it as .xlsx (Excel Workbook), then run again`,
-      `${base}：这是 Excel 二进制工作簿（.xlsb）；请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）后再运行`,
+      `${base}: this is an Excel binary workbook (.xlsb); open it in Excel or WPS ` +
+        "and save it as .xlsx (Excel Workbook), then run again",
+      `${base}：这是 Excel 二进制工作簿（.xlsb）；请用 Excel 或 WPS 打开，` +
+        "另存为 .xlsx（Excel 工作簿）后再运行",
     );
   const twice = duplicateNames(data);
   if (twice.length > 0)
     throw new WorkbookOpenError(
-      `${base}: the file holds two parts named ${twice[0]}, so it is not clear which one is the workbook's; it is damaged or was tampered with — open it in Excel or WPS and save it again as .xlsx`,
-      `${base}：文件里有两个同名部件 ${twice[0]}，无法确定哪个才是工作簿的内容；文件已损坏或被改动过——请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
+      `${base}: the file holds two parts named ${twice[0]}, so it is not clear ` +
+        "which one is the workbook's; it is damaged or was tampered with — open it " +
+        "in Excel or WPS and save it again as .xlsx",
+      `${base}：文件里有两个同名部件 ${twice[0]}，无法确定哪个才是工作簿的内容；` +
+        "文件已损坏或被改动过——请用 Excel 或 WPS 打开并重新另存为 .xlsx",
     );
   let over: Awaited<ReturnType<typeof checkEntries>>;
   try {
@@ -115,7 +120,8 @@ export async function loadPackage(
   } catch (error) {
     if (!(error instanceof ZipDamage)) throw error;
     throw new WorkbookOpenError(
-      `${base}: the file is damaged (${error.message}); open it in Excel or WPS and save it again as .xlsx, or use an undamaged copy`,
+      `${base}: the file is damaged (${error.message}); open it in Excel or WPS ` +
+        "and save it again as .xlsx, or use an undamaged copy",
       `${base}：文件已损坏（${error.message}）；请用 Excel 或 WPS 打开并重新另存为 .xlsx，或换一份完好的副本`,
     );
   }
@@ -137,7 +143,8 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string)
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookOpenError(
-      `${base}: this workbook could not be read (${reason}); open it in Excel or WPS and save it again as .xlsx`,
+      `${base}: this workbook could not be read (${reason}); open it in Excel or ` +
+        "WPS and save it again as .xlsx",
       `${base}：无法读取这个工作簿（${reason}）；请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
     );
   }
@@ -152,13 +159,18 @@ function refuseNonZip(bytes: Uint8Array, base: string): void {
   if (isCfb) {
     if (containsUtf16(bytes, "EncryptedPackage")) {
       throw new WorkbookOpenError(
-        `${base}: the workbook is protected by a password; open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save, then run again`,
-        `${base}：工作簿设有打开密码；请在 Excel 中打开，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）并保存后再运行`,
+        `${base}: the workbook is protected by a password; open it in Excel, remove ` +
+          "the password (File → Info → Protect Workbook → Encrypt with Password, clear " +
+          "it) and save, then run again",
+        `${base}：工作簿设有打开密码；请在 Excel 中打开，删除密码（文件 → 信息 → ` +
+          "保护工作簿 → 用密码进行加密，清空）并保存后再运行",
       );
     }
     throw new WorkbookOpenError(
-      `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice and save it as .xlsx (Excel Workbook), then run again`,
-      `${base}：这是旧版 .xls 工作簿；请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx（Excel 工作簿）后再运行`,
+      `${base}: this is an old .xls workbook; open it in Excel, WPS or LibreOffice ` +
+        "and save it as .xlsx (Excel Workbook), then run again",
+      `${base}：这是旧版 .xls 工作簿；请用 Excel、WPS 或 LibreOffice 打开，` +
+        "另存为 .xlsx（Excel 工作簿）后再运行",
     );
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
@@ -216,7 +228,8 @@ function notAWorkbook(base: string): WorkbookOpenError {
 
 function tooBig(base: string, limit: number): WorkbookOpenError {
   return new WorkbookOpenError(
-    `${base}: the file unpacks to more than ${Math.round(limit / 1024 / 1024)} MB, far beyond any arrears sheet; refused`,
+    `${base}: the file unpacks to more than ${Math.round(limit / 1024 / 1024)} ` +
+      "MB, far beyond any arrears sheet; refused",
     `${base}：文件解压后超过 ${Math.round(limit / 1024 / 1024)} MB，远超任何欠费台账；已拒绝`,
   );
 }
@@ -412,7 +425,9 @@ function narrowHugeRanges(xml: string, part: string, warnings: string[]): string
   });
   if (narrowed > 0) {
     warnings.push(
-      `${part.replace(/^xl\/worksheets\//, "")}: ${narrowed} data validation or merge range(s) covering whole columns were narrowed to the cells in use (${encodeRange(1, 1, lastCol, lastRow)}) in the output copy`,
+      `${part.replace(/^xl\/worksheets\//, "")}: ${narrowed} data validation or ` +
+        "merge range(s) covering whole columns were narrowed to the cells in use " +
+        `(${encodeRange(1, 1, lastCol, lastRow)}) in the output copy`,
     );
   }
   return out;

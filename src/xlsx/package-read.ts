@@ -273,7 +273,9 @@ export function sheetGrid(
   }
   if (missing.length > 0)
     warnings.push(
-      `sheet "${name}": ${missing.length} cell(s) (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " …" : ""}) refer to text the file does not have, and were read as empty; the file may be damaged — check them in Excel`,
+      `sheet "${name}": ${missing.length} cell(s) (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " …" : ""}) ` +
+        "refer to text the file does not have, and were read as empty; the file may " +
+        "be damaged — check them in Excel",
     );
   if (noCache > 0)
     warnings.push(`sheet "${name}": ${noCache} formula cell(s) have no saved result and were read as empty`);
@@ -303,7 +305,9 @@ function refuseSpreadCells(name: string, cells: readonly PlacedCell[]): void {
   for (const last of widest.values()) span += last - firstColumn + 1;
   if (span > Math.max(SPAN_FLOOR, cells.length * SPAN_PER_CELL))
     throw new PackageDamage(
-      `sheet "${name}" has ${cells.length} cells spread over ${widest.size} rows and up to column ${columnLetter(Math.max(...widest.values()))}, far beyond any arrears table (values typed far to the right?)`,
+      `sheet "${name}" has ${cells.length} cells spread over ${widest.size} rows ` +
+        `and up to column ${columnLetter(Math.max(...widest.values()))}, far beyond ` +
+        "any arrears table (values typed far to the right?)",
     );
 }
 

@@ -145,7 +145,8 @@ export class StyleBook {
     return add(
       this.fills,
       argb,
-      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`,
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor ` +
+        `indexed="64"/></patternFill></fill>`,
     );
   }
 

@@ -85,8 +85,10 @@ export class PackageWorkbook implements ArrearsWorkbook {
     } catch (error) {
       if (!(error instanceof PackageDamage)) throw error;
       throw new WorkbookOpenError(
-        `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}; the file is damaged — open it in Excel or WPS and save it again as .xlsx`,
-        `${fileName.replace(/^.*[\\/]/, "")}：${error.message}；文件已损坏——请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
+        `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}; the file is damaged ` +
+          "— open it in Excel or WPS and save it again as .xlsx",
+        `${fileName.replace(/^.*[\\/]/, "")}：${error.message}；文件已损坏——请用 ` +
+          "Excel 或 WPS 打开并重新另存为 .xlsx",
       );
     }
     return new PackageWorkbook(zip, grid, warnings);
@@ -158,7 +160,8 @@ async function restoreMissingSheets(zip: JSZip, warnings: string[]): Promise<voi
     const types = (await partText(zip, "[Content_Types].xml")) ?? "";
     if (types) zip.file("[Content_Types].xml", withContentType(types, `/${sheet.part}`, TYPES.worksheet));
     warnings.push(
-      `sheet "${sheet.name}": its part ${sheet.part} is missing from the file, so it was read as an empty sheet (and is empty in the output)`,
+      `sheet "${sheet.name}": its part ${sheet.part} is missing from the file, ` +
+        "so it was read as an empty sheet (and is empty in the output)",
     );
   }
 }
@@ -528,8 +531,11 @@ class PackageParts {
 function tooManyRows(sheet: string, count: number): WorkbookWriteError {
   return new WorkbookWriteError(
     localized(
-      `工作表“${sheet}”已用到 Excel 的最后一行（第 ${EXCEL_MAX_ROWS} 行），放不下本轮的 ${count} 行记录；请删除表格下方多余的内容（或把旧记录移到另一个表）后再运行`,
-      `sheet "${sheet}" reaches Excel's last row (${EXCEL_MAX_ROWS}): the round's ${count} record rows do not fit; remove what is below the record (or move old rows to another sheet), then run again`,
+      `工作表“${sheet}”已用到 Excel 的最后一行（第 ${EXCEL_MAX_ROWS} 行），` +
+        `放不下本轮的 ${count} 行记录；请删除表格下方多余的内容（或把旧记录移到另一个表）后再运行`,
+      `sheet "${sheet}" reaches Excel's last row (${EXCEL_MAX_ROWS}): the round's ` +
+        `${count} record rows do not fit; remove what is below the record (or move ` +
+        "old rows to another sheet), then run again",
     ),
   );
 }

@@ -290,7 +290,8 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
     notes.push(
       localized(
         `${b.paidSinceLeftOff} 户计至日后已缴清（催缴记录），未列入欠费公示`,
-        `${b.paidSinceLeftOff} households paid in full since the as-of date (the record) are left off the arrears list`,
+        `${b.paidSinceLeftOff} households paid in full since the as-of date (the ` +
+          "record) are left off the arrears list",
       ),
     );
   }

@@ -84,12 +84,16 @@ export function workingDeadline(from: IsoDate, days: number): Deadline {
     date,
     warning: schedule
       ? localized(
-          `${year} 年放假安排（国务院办公厅通知）尚未收录：截止日期 ${date} 只避开了周末和固定法定节日，调休未计，请核对`,
-          `the State Council's ${year} holiday schedule is not in the table: the deadline ${date} avoids weekends and the fixed statutory days only, not the adjusted days; check it`,
+          `${year} 年放假安排（国务院办公厅通知）尚未收录：截止日期 ${date} 只避开了周末和固定法定节日，` +
+            "调休未计，请核对",
+          `the State Council's ${year} holiday schedule is not in the table: the ` +
+            `deadline ${date} avoids weekends and the fixed statutory days only, not ` +
+            "the adjusted days; check it",
         )
       : localized(
           `${year} 年不在节假日表内（已收录 2025–2027）：截止日期 ${date} 只避开了周末，请核对`,
-          `${year} is outside the holiday table (2025–2027): the deadline ${date} avoids weekends only; check it`,
+          `${year} is outside the holiday table (2025–2027): the deadline ${date} ` +
+            "avoids weekends only; check it",
         ),
   };
 }

@@ -102,7 +102,8 @@ export function mailingCsv(round: Round, settings: Settings): string {
       own === "" && away
         ? say(
             "空置或联系不上，且无其他通讯地址：先核实地址，不要寄往空置房",
-            "vacant or unreachable with no other address: check the address first; do not mail the empty flat",
+            "vacant or unreachable with no other address: check the address first; " +
+              "do not mail the empty flat",
           )
         : "";
     const address = check ? "" : own || [estate, h.label].filter(Boolean).join(" ");

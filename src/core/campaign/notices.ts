@@ -213,7 +213,8 @@ export function legalMinimum(h: Household, settings: Settings): { met: boolean; 
     met,
     rule: localized(
       `欠费 ≥ ${settings.legalMinMonths} 个月且 ≥ ${formatYuan(floor)}${quarter ? "（一个季度物业费）" : ""}`,
-      `${settings.legalMinMonths}+ months and ${formatYuan(floor)}${quarter ? " (one quarter's fee)" : ""} overdue`,
+      `${settings.legalMinMonths}+ months and ${formatYuan(floor)}${quarter ? " (one quarter's fee)" : ""} ` +
+        "overdue",
     ),
   };
 }
@@ -342,7 +343,8 @@ export function decide(
       kind: "held",
       nextDate: null,
       reason: localized(
-        `${STAGE_NAMES[ladder.stage]["zh-CN"]}已于 ${ladder.sent} 发出：催缴阶梯已走完，下一步整理证据，依法起诉或申请仲裁`,
+        `${STAGE_NAMES[ladder.stage]["zh-CN"]}已于 ${ladder.sent} 发出：` +
+          "催缴阶梯已走完，下一步整理证据，依法起诉或申请仲裁",
         `the ${STAGE_NAMES[ladder.stage]["en-US"]} went out on ${ladder.sent}: the ladder is complete; ` +
           "next, gather the evidence and sue or apply for arbitration",
       ),
@@ -362,7 +364,8 @@ export function decide(
   if ((legalKind || risk) && minimum.met && verified && next < FORMAL_DEMAND) {
     next = FORMAL_DEMAND;
     why = localized(
-      `${KIND_LABELS[verdict.kind]["zh-CN"]}${risk ? "、有时效风险" : ""}，${minimum.rule["zh-CN"]} → EMS 寄送书面催告函`,
+      `${KIND_LABELS[verdict.kind]["zh-CN"]}${risk ? "、有时效风险" : ""}，` +
+        `${minimum.rule["zh-CN"]} → EMS 寄送书面催告函`,
       `${KIND_LABELS[verdict.kind]["en-US"]}${risk ? ", limitation at risk" : ""}, ` +
         `${minimum.rule["en-US"]} → a formal demand by EMS`,
     );
@@ -386,7 +389,8 @@ export function decide(
       kind: "held",
       nextDate: null,
       reason: localized(
-        `数据待核对（工作表“${p.sheet}”${p.column}${p.row}：“${p.value}”）：核对后才发${STAGE_NAMES[next]["zh-CN"]}`,
+        `数据待核对（工作表“${p.sheet}”${p.column}${p.row}：“${p.value}”）：` +
+          `核对后才发${STAGE_NAMES[next]["zh-CN"]}`,
         `data to check (sheet "${p.sheet}" ${p.column}${p.row}: "${p.value}"): ` +
           `no ${STAGE_NAMES[next]["en-US"]} until it is checked`,
       ),
@@ -421,7 +425,8 @@ export function decide(
         kind: "held",
         nextDate: due,
         reason: localized(
-          `${STAGE_NAMES[ladder.stage]["zh-CN"]}已于 ${ladder.sent} 发出，${STAGE_NAMES[next]["zh-CN"]}应于 ${due} 发出`,
+          `${STAGE_NAMES[ladder.stage]["zh-CN"]}已于 ${ladder.sent} 发出，` +
+            `${STAGE_NAMES[next]["zh-CN"]}应于 ${due} 发出`,
           `${STAGE_NAMES[ladder.stage]["en-US"]} went out on ${ladder.sent}; ` +
             `${STAGE_NAMES[next]["en-US"]} is due on ${due}`,
         ),
@@ -435,7 +440,8 @@ export function decide(
       nextDate: null,
       reason: localized(
         `欠费金额无法读取（待核）：先核对台账第 ${h.rows.join("、")} 行，再发${STAGE_NAMES[next]["zh-CN"]}`,
-        `the amount owed cannot be read (to check): check row ${h.rows.join(", ")} of the arrears sheet, then send the ${STAGE_NAMES[next]["en-US"]}`,
+        `the amount owed cannot be read (to check): check row ${h.rows.join(", ")} ` +
+          `of the arrears sheet, then send the ${STAGE_NAMES[next]["en-US"]}`,
       ),
     };
   }
@@ -524,8 +530,19 @@ export function period(debt: Owed, lang: Lang): string {
 }
 
 const LEGAL_BASIS: Localized = localized(
-  "法律依据：《中华人民共和国民法典》第九百四十四条　业主应当按照约定向物业服务人支付物业费。物业服务人已经按照约定和有关规定提供服务的，业主不得以未接受或者无需接受相关物业服务为由拒绝支付物业费。业主违反约定逾期不支付物业费的，物业服务人可以催告其在合理期限内支付；合理期限届满仍不支付的，物业服务人可以提起诉讼或者申请仲裁。物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费。",
-  "Legal basis: Civil Code of the People's Republic of China, article 944. Owners shall pay the property fee as agreed. Where the property service provider has provided the services as agreed and as required, an owner may not refuse to pay on the ground of not having received or not needing them. Where an owner is late in paying in breach of the agreement, the provider may demand payment within a reasonable period; if the fee is still unpaid when that period ends, the provider may sue or apply for arbitration. The provider may not collect the fee by cutting off electricity, water, heating or gas.",
+  "法律依据：《中华人民共和国民法典》第九百四十四条　业主应当按照约定向物业服务人支付物业费。" +
+    "物业服务人已经按照约定和有关规定提供服务的，业主不得以未接受或者无需接受相关物业服务为由拒绝支付物业费。" +
+    "业主违反约定逾期不支付物业费的，物业服务人可以催告其在合理期限内支付；" +
+    "合理期限届满仍不支付的，物业服务人可以提起诉讼或者申请仲裁。" +
+    "物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费。",
+  "Legal basis: Civil Code of the People's Republic of China, article 944. Owners " +
+    "shall pay the property fee as agreed. Where the property service provider has " +
+    "provided the services as agreed and as required, an owner may not refuse to " +
+    "pay on the ground of not having received or not needing them. Where an owner " +
+    "is late in paying in breach of the agreement, the provider may demand payment " +
+    "within a reasonable period; if the fee is still unpaid when that period ends, " +
+    "the provider may sue or apply for arbitration. The provider may not collect " +
+    "the fee by cutting off electricity, water, heating or gas.",
 );
 
 function longDate(date: IsoDate, lang: Lang): string {
@@ -563,7 +580,8 @@ export function planRound(input: RoundInput): Round {
         nextDate: null,
         reason: localized(
           `催缴记录第 ${last.row} 行：${last.date} 已缴清，台账待更新`,
-          `collection record row ${last.row}: paid in full on ${last.date}; the arrears sheet is not updated yet`,
+          `collection record row ${last.row}: paid in full on ${last.date}; the ` +
+            "arrears sheet is not updated yet",
         ),
       });
       continue;
@@ -774,7 +792,8 @@ function buildNotice(
     lateFeeClause: fee ? say(`依据${settings.lateFeeClause}`, `under ${clauseEn}`) : "",
     lateFeeNote: fee
       ? say(
-          `，依据${settings.lateFeeClause}计收违约金${formatYuan(fee.amount)}（计算见下表），合计应缴${formatYuan(total ?? 0)}`,
+          `，依据${settings.lateFeeClause}计收违约金${formatYuan(fee.amount)}（计算见下表），` +
+            `合计应缴${formatYuan(total ?? 0)}`,
           `; under ${clauseEn} a late fee of ${formatYuan(fee.amount)} applies (see the table), ` +
             `${formatYuan(total ?? 0)} in all`,
         )

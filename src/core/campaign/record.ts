@@ -395,7 +395,8 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
         "stage",
         localized(
           "阶段无法识别（应为 1–13、致业主书、催告函、律师函等）：按未注明阶段计",
-          "the stage cannot be read (1–13, open letter, formal demand, lawyer's letter…): counted with no stage",
+          "the stage cannot be read (1–13, open letter, formal demand, lawyer's " +
+            "letter…): counted with no stage",
         ),
       );
     const channelText = cellText(cell("channel"));

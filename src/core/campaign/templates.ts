@@ -368,8 +368,10 @@ export function readTemplates(sheet: SheetGrid | undefined): TemplatesReading {
       if (text === "") continue;
       const cell = `${columnLetter(sheet.firstColumn + c)}${excelRow}`;
       const where = localized(
-        `工作表“${sheet.name}”${cell}（${STAGE_NAMES[stage]["zh-CN"]}，${lang}，${FIELD_LABELS[field]["zh-CN"]}）`,
-        `sheet "${sheet.name}" ${cell} (${STAGE_NAMES[stage]["en-US"]}, ${lang}, ${FIELD_LABELS[field]["en-US"]})`,
+        `工作表“${sheet.name}”${cell}（${STAGE_NAMES[stage]["zh-CN"]}，` +
+          `${lang}，${FIELD_LABELS[field]["zh-CN"]}）`,
+        `sheet "${sheet.name}" ${cell} (${STAGE_NAMES[stage]["en-US"]}, ${lang}, ` +
+          `${FIELD_LABELS[field]["en-US"]})`,
       );
       const unknown = unknownPlaceholders(text);
       const threat = findThreat(text);
@@ -401,8 +403,11 @@ export function readTemplates(sheet: SheetGrid | undefined): TemplatesReading {
           sheet: sheet.name,
           cell,
           message: localized(
-            `${where["zh-CN"]}：含“${threat}”——不得以停水、停电、停暖、停气或限制公共设施催缴（民法典第944条），已使用默认文本`,
-            `${where["en-US"]}: says "${threat}" — fees may not be collected by cutting water, power, heat or gas or restricting facilities (Civil Code art. 944); the default text is used`,
+            `${where["zh-CN"]}：含“${threat}”——不得以停水、停电、停暖、` +
+              "停气或限制公共设施催缴（民法典第944条），已使用默认文本",
+            `${where["en-US"]}: says "${threat}" — fees may not be collected by cutting ` +
+              "water, power, heat or gas or restricting facilities (Civil Code art. " +
+              "944); the default text is used",
           ),
         });
       } else {
@@ -457,9 +462,11 @@ export function templatesSheet(
       {
         kind: "text",
         text: say(
-          "在此修改各阶段的标题、正文（段落之间换行）和短信，下次运行时生效；留空即用默认文本。本表读取后重建，修改会保留。",
+          "在此修改各阶段的标题、正文（段落之间换行）和短信，下次运行时生效；" +
+            "留空即用默认文本。本表读取后重建，修改会保留。",
           "Change each stage's title, body (a line break between paragraphs) and SMS here; it applies on the next " +
-            "run, and a blank cell means the default. The sheet is rebuilt from what was read, so your changes stay.",
+            "run, and a blank cell means the default. The sheet is rebuilt from what " +
+            "was read, so your changes stay.",
         ),
         style: "note",
       },

@@ -189,8 +189,11 @@ export function classify(
       const ref = recordRef(demand);
       reasons.push(
         localized(
-          `最早欠费月份 ${formatMonth(household.oldestUnpaid)} 距今 ${elapsed} 个月，但${ref["zh-CN"]}送达催告，时效自该日重新计算（民法典第195条）`,
-          `the oldest unpaid month ${formatMonth(household.oldestUnpaid)} is ${elapsed} months ago, but ${ref["en-US"]} delivered a demand: the limitation period runs again from that day (Civil Code art. 195)`,
+          `最早欠费月份 ${formatMonth(household.oldestUnpaid)} 距今 ${elapsed} 个月，` +
+            `但${ref["zh-CN"]}送达催告，时效自该日重新计算（民法典第195条）`,
+          `the oldest unpaid month ${formatMonth(household.oldestUnpaid)} is ${elapsed} ` +
+            `months ago, but ${ref["en-US"]} delivered a demand: the limitation period ` +
+            "runs again from that day (Civil Code art. 195)",
         ),
       );
     } else if (elapsed > settings.limitationRiskMonths) {
@@ -199,8 +202,11 @@ export function classify(
       const estimatedEn = household.oldestUnpaidEstimated ? " (estimated)" : "";
       reasons.push(
         localized(
-          `最早欠费月份 ${formatMonth(household.oldestUnpaid)}${estimated}，距今 ${elapsed} 个月 > ${settings.limitationRiskMonths} 个月 → 3 年诉讼时效风险（民法典第188条）`,
-          `oldest unpaid month ${formatMonth(household.oldestUnpaid)}${estimatedEn} is ${elapsed} months ago > ${settings.limitationRiskMonths} → at risk of the 3-year limitation (Civil Code art. 188)`,
+          `最早欠费月份 ${formatMonth(household.oldestUnpaid)}${estimated}，` +
+            `距今 ${elapsed} 个月 > ${settings.limitationRiskMonths} 个月 → 3 年诉讼时效风险（民法典第188条）`,
+          `oldest unpaid month ${formatMonth(household.oldestUnpaid)}${estimatedEn} ` +
+            `is ${elapsed} months ago > ${settings.limitationRiskMonths} → at risk ` +
+            "of the 3-year limitation (Civil Code art. 188)",
         ),
       );
     }
@@ -232,8 +238,10 @@ function decideKind(
   if (!inArrears) {
     if (history && history.lateOrMissed >= settings.lateCountThreshold) {
       say(
-        `已缴清，但近 ${settings.historyMonths} 个月有 ${history.lateOrMissed} 个月逾期或欠缴 ≥ ${settings.lateCountThreshold} → 经常拖欠`,
-        `paid up, but ${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} ≥ ${settings.lateCountThreshold} → often late`,
+        `已缴清，但近 ${settings.historyMonths} 个月有 ${history.lateOrMissed} 个月逾期或欠缴 ` +
+          `≥ ${settings.lateCountThreshold} → 经常拖欠`,
+        `paid up, but ${history.lateOrMissed} late or missed months in the last ` +
+          `${settings.historyMonths} ≥ ${settings.lateCountThreshold} → often late`,
       );
       return "frequent";
     }
@@ -241,8 +249,10 @@ function decideKind(
       say("无欠费 → 按时缴纳", "nothing overdue → pays on time");
     } else if (history) {
       say(
-        `无欠费，近 ${settings.historyMonths} 个月逾期或欠缴 ${history.lateOrMissed} 次 < ${settings.lateCountThreshold} → 按时缴纳`,
-        `nothing overdue, ${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} < ${settings.lateCountThreshold} → pays on time`,
+        `无欠费，近 ${settings.historyMonths} 个月逾期或欠缴 ${history.lateOrMissed} ` +
+          `次 < ${settings.lateCountThreshold} → 按时缴纳`,
+        `nothing overdue, ${history.lateOrMissed} late or missed months in the last ` +
+          `${settings.historyMonths} < ${settings.lateCountThreshold} → pays on time`,
       );
     } else {
       say("无欠费 → 按时缴纳", "nothing overdue → pays on time");
@@ -259,7 +269,8 @@ function decideKind(
     if (flags.includes("dispute") || flags.includes("hardship")) {
       say(
         `${refusal.text["zh-CN"]}，但同时有纠纷或困难 → 不认定恶意，先解决原因`,
-        `${refusal.text["en-US"]}, but there is a dispute or hardship → not malicious: address the cause first`,
+        `${refusal.text["en-US"]}, but there is a dispute or hardship → not malicious: ` +
+          "address the cause first",
       );
     } else {
       say(
@@ -279,15 +290,19 @@ function decideKind(
   }
   if (months !== null && months >= settings.frequentMonths) {
     say(
-      `欠费 ${months} 个月${est}（${settings.frequentMonths}–${settings.longTermMonths - 1} 个月）${owed} → 经常拖欠`,
-      `${months} months overdue${estEn} (${settings.frequentMonths}–${settings.longTermMonths - 1})${owedEn} → often late`,
+      `欠费 ${months} 个月${est}（${settings.frequentMonths}–${settings.longTermMonths - 1} ` +
+        `个月）${owed} → 经常拖欠`,
+      `${months} months overdue${estEn} (${settings.frequentMonths}–${settings.longTermMonths - 1})${owedEn} ` +
+        "→ often late",
     );
     return "frequent";
   }
   if (history && history.lateOrMissed >= settings.lateCountThreshold) {
     say(
-      `近 ${settings.historyMonths} 个月有 ${history.lateOrMissed} 个月逾期或欠缴 ≥ ${settings.lateCountThreshold} → 经常拖欠`,
-      `${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} ≥ ${settings.lateCountThreshold} → often late`,
+      `近 ${settings.historyMonths} 个月有 ${history.lateOrMissed} 个月逾期或欠缴 ` +
+        `≥ ${settings.lateCountThreshold} → 经常拖欠`,
+      `${history.lateOrMissed} late or missed months in the last ${settings.historyMonths} ` +
+        `≥ ${settings.lateCountThreshold} → often late`,
     );
     return "frequent";
   }
@@ -301,13 +316,15 @@ function decideKind(
       : "";
     say(
       `欠费 ${months} 个月${owed}${clean}：尚无拖欠规律 → 按时缴纳（新近逾期），温馨提醒`,
-      `${months} month${months === 1 ? "" : "s"} overdue${owedEn}${cleanEn}: no pattern yet → pays on time (newly overdue), a friendly reminder`,
+      `${months} month${months === 1 ? "" : "s"} overdue${owedEn}${cleanEn}: no ` +
+        "pattern yet → pays on time (newly overdue), a friendly reminder",
     );
     return "timely";
   }
   say(
     `欠费${owed.slice(1)}，欠费月数不详（表中无欠费月数或月物业费）→ 按经常拖欠处理`,
-    `owes${owedEn.slice(1)}, months overdue unknown (no months or monthly-fee column) → treated as often late`,
+    `owes${owedEn.slice(1)}, months overdue unknown (no months or monthly-fee column) ` +
+      "→ treated as often late",
   );
   return "frequent";
 }

@@ -41,11 +41,13 @@ const KIND_STEPS: Readonly<Record<Kind, readonly Localized[]>> = {
   malicious: [
     localized(
       "整理证据（台账、催缴记录、签收回执），发律师函后依法起诉或申请仲裁",
-      "Gather the evidence (ledger, collection record, signed receipts), send a lawyer's letter, then sue or apply for arbitration",
+      "Gather the evidence (ledger, collection record, signed receipts), send a " +
+        "lawyer's letter, then sue or apply for arbitration",
     ),
     localized(
       "不得以停水、停电、停暖、停气催缴（民法典第944条）；限制使用公共设施有法律风险，不采用",
-      "Never cut water, power, heating or gas to force payment (Civil Code art. 944); restricting common facilities is a legal risk: do not",
+      "Never cut water, power, heating or gas to force payment (Civil Code art. " +
+        "944); restricting common facilities is a legal risk: do not",
     ),
   ],
 };
@@ -53,7 +55,8 @@ const KIND_STEPS: Readonly<Record<Kind, readonly Localized[]>> = {
 const FLAG_STEPS: Readonly<Record<Flag, Localized>> = {
   dispute: localized(
     "先处理投诉或维修问题，解决后再催缴；对收费项目或标准有异议的，核对合同和收费依据",
-    "Solve the complaint or repair first, then ask for payment; where the charge itself is disputed, check the contract and the approved rates",
+    "Solve the complaint or repair first, then ask for payment; where the charge " +
+      "itself is disputed, check the contract and the approved rates",
   ),
   hardship: localized(
     "了解困难，协商分期或缓交，并书面确认还款计划",
@@ -61,11 +64,13 @@ const FLAG_STEPS: Readonly<Record<Flag, Localized>> = {
   ),
   unreachable: localized(
     "通过邻居、同事或业委会查找联系方式，核对档案；按档案地址寄送书面通知",
-    "Find a contact through neighbours, colleagues or the owners' committee; check the file; write to the address on file",
+    "Find a contact through neighbours, colleagues or the owners' committee; check " +
+      "the file; write to the address on file",
   ),
   vacant: localized(
     "核实空置情况和合同约定（受托管理的空置房按 70% 收取管理费），联系业主确认",
-    "Check the vacancy and the contract (vacant units held in trust pay 70% of the management fee) and confirm with the owner",
+    "Check the vacancy and the contract (vacant units held in trust pay 70% of " +
+      "the management fee) and confirm with the owner",
   ),
   newlyOverdue: localized(
     "首次逾期、此前按时缴纳：电话或短信温馨提醒即可，不上门、不发催告函",
@@ -73,7 +78,9 @@ const FLAG_STEPS: Readonly<Record<Flag, Localized>> = {
   ),
   limitationRisk: localized(
     "尽快发出能证明送达的催告（EMS 签收或签字回执）以中断诉讼时效（民法典第195条）；公告栏张贴通常不算",
-    "Soon send a demand whose delivery can be proved (EMS receipt or signed slip) to restart the limitation period (Civil Code art. 195); a bulletin-board notice usually does not count",
+    "Soon send a demand whose delivery can be proved (EMS receipt or signed slip) " +
+      "to restart the limitation period (Civil Code art. 195); a bulletin-board notice " +
+      "usually does not count",
   ),
 };
 

@@ -97,8 +97,11 @@ export class RowHouseholds {
     const byAccount = household.key.startsWith("#");
     this.warnings.push(
       localized(
-        `${byAccount ? "户号" : "房号"} ${household.label} 出现在第 ${existing.rows.join("、")} 行和第 ${household.rows.join("、")} 行：已合并为一户，金额相加`,
-        `${byAccount ? "account" : "room"} ${household.label} appears in rows ${existing.rows.join(", ")} and ${household.rows.join(", ")}: combined into one household, amounts added`,
+        `${byAccount ? "户号" : "房号"} ${household.label} 出现在第 ${existing.rows.join("、")} ` +
+          `行和第 ${household.rows.join("、")} 行：已合并为一户，金额相加`,
+        `${byAccount ? "account" : "room"} ${household.label} appears in rows ${existing.rows.join(", ")} ` +
+          `and ${household.rows.join(", ")}: combined into one household, amounts ` +
+          "added",
       ),
     );
     this.byKey.set(household.key, mergeHouseholds(existing, household));

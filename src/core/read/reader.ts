@@ -162,7 +162,8 @@ export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadO
         reason: near
           ? localized(
               `未找到含房号（或户号）和欠费信息的表头；第 ${sheet.firstRow + near.rowIndex} 行最接近`,
-              `no header with a room (or account) column and arrears columns; row ${sheet.firstRow + near.rowIndex} comes nearest`,
+              "no header with a room (or account) column and arrears columns; row " +
+                `${sheet.firstRow + near.rowIndex} comes nearest`,
             )
           : localized("未找到含房号和欠费信息的表头", "no header with a room column and arrears columns"),
       });
@@ -231,8 +232,11 @@ export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadO
         table.sheet.name,
         false,
         headerRow,
-        `与工作表“${same.table.sheet.name}”是同一批住户（房号与业主或金额相同），未重复读取；可用 --sheet 指定`,
-        `the same households as sheet "${same.table.sheet.name}" (same rooms with the same owners or amounts), not read twice; name it with --sheet to read it`,
+        `与工作表“${same.table.sheet.name}”是同一批住户（房号与业主或金额相同），` +
+          "未重复读取；可用 --sheet 指定",
+        `the same households as sheet "${same.table.sheet.name}" (same rooms with ` +
+          "the same owners or amounts), not read twice; name it with --sheet to read " +
+          "it",
       );
       continue;
     }
@@ -245,7 +249,8 @@ export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadO
       candidates,
       error: localized(
         `工作表“${first.sheet.name}”第 ${first.sheet.firstRow + first.header.rowIndex} 行的表头下没有住户`,
-        `no households below the header at row ${first.sheet.firstRow + first.header.rowIndex} of sheet "${first.sheet.name}"`,
+        `no households below the header at row ${first.sheet.firstRow + first.header.rowIndex} ` +
+          `of sheet "${first.sheet.name}"`,
       ),
     };
   }
@@ -258,7 +263,8 @@ export function readArrears(workbook: WorkbookGrid, options: ReadOptions): ReadO
       true,
       r.headerRow,
       `已读取：${layoutReader(r.layout).label["zh-CN"]}，表头第 ${r.headerRow} 行，${r.households} 户`,
-      `read: ${layoutReader(r.layout).label["en-US"]}, header at row ${r.headerRow}, ${r.households} households`,
+      `read: ${layoutReader(r.layout).label["en-US"]}, header at row ${r.headerRow}, ` +
+        `${r.households} households`,
     );
   }
   const households = keepSheetsApart(readings.map((r) => r.reading.households));
@@ -332,13 +338,17 @@ function nothingFound(sheets: readonly SheetGrid[], options: ReadOptions): Local
     }
   }
   const base = localized(
-    `在${where}的前 ${HEADER_SEARCH_ROWS} 行中没有找到欠费表：需要“房号”或“户号”列，以及“欠费金额”“欠费月数”、每月一列的月份列或“应收/实收”列之一`,
-    `no arrears table found in the first ${HEADER_SEARCH_ROWS} rows of ${whereEn}: it needs a room/unit or account column and an amount, months-overdue, per-month or billed/paid column`,
+    `在${where}的前 ${HEADER_SEARCH_ROWS} 行中没有找到欠费表：需要“房号”或“户号”列，` +
+      "以及“欠费金额”“欠费月数”、每月一列的月份列或“应收/实收”列之一",
+    `no arrears table found in the first ${HEADER_SEARCH_ROWS} rows of ${whereEn}: ` +
+      "it needs a room/unit or account column and an amount, months-overdue, per-month " +
+      "or billed/paid column",
   );
   if (nearest === null) {
     return localized(
       `${base["zh-CN"]}；可用 --column room=A 等指定各列（任务窗格：各字段的列下拉框）`,
-      `${base["en-US"]}; say which column is which with --column room=A etc. (task pane: the column dropdowns)`,
+      `${base["en-US"]}; say which column is which with --column room=A etc. (task ` +
+        "pane: the column dropdowns)",
     );
   }
   const row = nearest.sheet.firstRow + nearest.rowIndex;
@@ -353,8 +363,13 @@ function nothingFound(sheets: readonly SheetGrid[], options: ReadOptions): Local
   const zhFound = fields.map((f) => FIELD_LABELS[f]["zh-CN"]).join("、") || "无";
   const enFound = fields.map((f) => FIELD_LABELS[f]["en-US"]).join(", ") || "none";
   return localized(
-    `${base["zh-CN"]}。最接近的表头：“${nearest.sheet.name}”第 ${row} 行，识别出 ${zhFound}，缺少 ${lacking.map((f) => FIELD_LABELS[f]["zh-CN"]).join("、")}；可用 --column ${lacking[0]}=${example} 指定（任务窗格：各字段的列下拉框）`,
-    `${base["en-US"]}. Nearest header: sheet "${nearest.sheet.name}" row ${row}, found ${enFound}, lacking ${lacking.map((f) => FIELD_LABELS[f]["en-US"]).join(", ")}; say which column with --column ${lacking[0]}=${example} (task pane: the column dropdowns)`,
+    `${base["zh-CN"]}。最接近的表头：“${nearest.sheet.name}”第 ${row} 行，` +
+      `识别出 ${zhFound}，缺少 ${lacking.map((f) => FIELD_LABELS[f]["zh-CN"]).join("、")}；` +
+      `可用 --column ${lacking[0]}=${example} 指定（任务窗格：各字段的列下拉框）`,
+    `${base["en-US"]}. Nearest header: sheet "${nearest.sheet.name}" row ${row}, ` +
+      `found ${enFound}, lacking ${lacking.map((f) => FIELD_LABELS[f]["en-US"]).join(", ")}; ` +
+      `say which column with --column ${lacking[0]}=${example} (task pane: the column ` +
+      "dropdowns)",
   );
 }
 

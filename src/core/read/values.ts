@@ -194,7 +194,8 @@ export function parseMonthCount(cell: CellValue): Parsed<number> {
 function boundedMonths(months: number): Parsed<number> {
   return months > MAX_MONTHS_OVERDUE
     ? problem(
-        `${months} months is beyond what a ledger can hold (${MAX_MONTHS_OVERDUE}); a phone number or a typo?`,
+        `${months} months is beyond what a ledger can hold (${MAX_MONTHS_OVERDUE}); ` +
+          "a phone number or a typo?",
       )
     : value(months);
 }

@@ -323,7 +323,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     label: localized("滞纳金日费率", "Late fee per day"),
     description: localized(
       "仅当填写“合同违约金条款”时，第 6 次提醒起按各月欠费计收，如 0.03%（万分之三/日）；应与合同约定一致",
-      "Only with a late-fee clause: charged on each unpaid month from the 6th reminder, e.g. 0.03% a day, as the contract says",
+      "Only with a late-fee clause: charged on each unpaid month from the 6th reminder, " +
+        "e.g. 0.03% a day, as the contract says",
     ),
     read: (cell) => {
       const rate = parseDailyRate(cell);
@@ -389,7 +390,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     label: localized("首次提醒期限（天）", "Days the first reminder gives"),
     description: localized(
       "第1次提醒给业主的缴费期限（7–10 天）；截止日期遇周末或法定节假日顺延",
-      "Days the first reminder gives to pay (7–10); a deadline on a weekend or public holiday moves to the next working day",
+      "Days the first reminder gives to pay (7–10); a deadline on a weekend or " +
+        "public holiday moves to the next working day",
     ),
     ...wholeNumber(7, 10),
   },
@@ -398,7 +400,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     label: localized("催告函起点（月）", "Legal steps from (months)"),
     description: localized(
       "欠费达到此月数且达到起点金额，才发致业主书、催告函和律师函；不足者继续电话、短信提醒",
-      "Months overdue (with the amount below) before the open letter, formal demand or lawyer's letter; below, reminders only",
+      "Months overdue (with the amount below) before the open letter, formal demand " +
+        "or lawyer's letter; below, reminders only",
     ),
     ...wholeNumber(1, 60),
   },
@@ -407,7 +410,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     label: localized("催告函起点金额（元）", "Legal steps from (yuan)"),
     description: localized(
       "欠费金额达到此数才发致业主书、催告函和律师函；也可填“一个季度”（按该户三个月物业费）",
-      "Amount overdue before the open letter, formal demand or lawyer's letter; or \"quarter\" (three months of the household's fee)",
+      "Amount overdue before the open letter, formal demand or lawyer's letter; " +
+        `or "quarter" (three months of the household's fee)`,
     ),
     ...yuanOrQuarter(),
   },
@@ -415,7 +419,8 @@ const SETTING_DEFS: readonly SettingDef[] = [
     key: "lateFeeClause",
     label: localized("合同违约金条款", "Late-fee clause of the contract"),
     description: localized(
-      "物业服务合同中约定违约金（滞纳金）的条款，如“物业服务合同第十二条”；留空则不计违约金。费率见“滞纳金日费率”",
+      "物业服务合同中约定违约金（滞纳金）的条款，如“物业服务合同第十二条”；" +
+        "留空则不计违约金。费率见“滞纳金日费率”",
       'The service contract\'s late-fee clause, e.g. "service contract art. 12"; blank: no late fee. The rate is the late fee per day',
     ),
     ...text,
