@@ -508,7 +508,8 @@ function runs(months: readonly MonthIndex[]): MonthIndex[][] {
 /** Every unpaid month, prior-year months (往年欠费) first: "往年欠费 14 个月（2023-10 至 2024-11）及 2024-12 至 2026-10". */
 export function period(debt: Owed, lang: Lang): string {
   const say = speaker(lang);
-  if (!debt.monthsKnown || debt.dues.length === 0) return say("欠费期间", "the months overdue");
+  // Never the placeholder's own name in a letter: months the ledger does not list are said to be so.
+  if (debt.dues.length === 0) return say("台账未列明的月份", "months the ledger does not list");
   const show = (m: MonthIndex) => say(formatMonthZh(m), formatMonth(m));
   const span = (run: MonthIndex[]) =>
     run.length === 1
@@ -519,14 +520,18 @@ export function period(debt: Owed, lang: Lang): string {
         );
   const prior = debt.dues.filter((d) => d.prior).map((d) => d.month);
   const rest = runs(debt.dues.filter((d) => !d.prior).map((d) => d.month)).map(span);
-  const listed = rest.join(say("、", ", "));
+  // A ledger that gives only a count of months: the latest months due, said to be reckoned so.
+  const reckoned = debt.monthsKnown
+    ? ""
+    : say("（按台账欠费月数推算）", " (reckoned from the ledger's count of months)");
+  const listed = rest.join(say("、", ", ")) + (prior.length === 0 ? reckoned : "");
   if (prior.length === 0) return listed;
   const n = prior.length;
   const head = say(
     `往年欠费 ${n} 个月（${span(prior)}）`,
     `${n} month${n === 1 ? "" : "s"} from earlier years (${span(prior)})`,
   );
-  return rest.length === 0 ? head : `${head}${say("及", " and ")}${listed}`;
+  return (rest.length === 0 ? head : `${head}${say("及", " and ")}${listed}`) + reckoned;
 }
 
 const LEGAL_BASIS: Localized = localized(

@@ -330,6 +330,15 @@ describe("every stage's letter", () => {
     expect(thanks.smsTooLong).toBe(false);
   });
 
+  it("names the months a ledger gives only as a count as reckoned, never the placeholder's name", () => {
+    const counted = owing({ unpaidMonths: [], oldestUnpaid: null, monthsOverdue: 3 });
+    const text = (lang: "zh-CN" | "en-US") =>
+      only(round([classify(counted, AS_OF)], new Map(), { lang })).letter?.paragraphs.join("\n") ?? "";
+    expect(text("zh-CN")).toContain("2026年8月至2026年10月（按台账欠费月数推算）");
+    expect(text("zh-CN")).not.toMatch(/尚有欠费期间|（欠费期间/);
+    expect(text("en-US")).toContain("(reckoned from the ledger's count of months)");
+  });
+
   it("addresses a company that owns a unit by its name, in both languages", () => {
     const company = owing({ owner: "示例商贸有限公司", ownerIsCompany: true });
     const zh = only(round([classify(company, AS_OF)])).letter?.salutation;
