@@ -210,6 +210,14 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     const mailing = await downloadFrom(page, /EMS/);
     expect(mailing.bytes.toString("utf8")).toMatch(/^\ufeff收件人,收件地址/);
     await shot("pane-notices-zh.png");
+    // The team sent the letters: one click confirms the round, as 已发送 rows in the record.
+    await page.getByRole("button", { name: "确认本轮已发送" }).click();
+    // The pane is busy while it confirms (briefly: the wait for it may miss it), then idle again.
+    await page
+      .locator("main[aria-busy=true]")
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+    await page.locator("main[aria-busy=false]").waitFor({ timeout: 60_000 });
 
     // 5 Record: log a promise for one household.
     await page.getByRole("tab", { name: "5 催缴记录" }).click();
@@ -229,7 +237,9 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     const last = rows[rows.length - 1] as unknown[];
     expect(last).toContain("承诺缴费");
     expect(last).toContain("通话录音 001");
-    expect(rows.filter((r) => (r as unknown[]).includes("待发送")).length).toBeGreaterThan(100);
+    const prepared = rows.filter((r) => (r as unknown[]).includes("待发送")).length;
+    expect(prepared).toBeGreaterThan(100);
+    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBe(prepared);
 
     // The round is dated on the page's today, and so is the record row.
     expect(
