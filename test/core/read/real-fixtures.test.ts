@@ -6,9 +6,9 @@ const DIR = path.join(__dirname, "..", "..", "fixtures", "real");
 
 /** What each workbook in test/fixtures/real must give: the households read, those in arrears and what they owe. */
 const EXPECTED: Record<string, { asOf: string; households: number; inArrears: number; owed: number }> = {
-  "en01_remi_delinquency_march.csv": { asOf: "2026-03-31", households: 7, inArrears: 7, owed: 20025 },
-  "en02_remi_delinquency_april.csv": { asOf: "2026-04-30", households: 7, inArrears: 5, owed: 21255 },
-  "en03_nicola_tenant_arrears_tracker.xlsx": { asOf: "2026-12-27", households: 12, inArrears: 1, owed: 100 },
+  "remi-delinquency-march.csv": { asOf: "2026-03-31", households: 7, inArrears: 7, owed: 20025 },
+  "remi-delinquency-april.csv": { asOf: "2026-04-30", households: 7, inArrears: 5, owed: 21255 },
+  "nicola-tenant-arrears-tracker.xlsx": { asOf: "2026-12-27", households: 12, inArrears: 1, owed: 100 },
 };
 
 /** The whole run on the file edge, as the command line and the browser page do it. */
@@ -43,7 +43,7 @@ describe("real arrears lists in test/fixtures/real", () => {
   });
 
   it("reads the arrears sheet of a six-sheet tracker and says why the other sheets were not read", async () => {
-    const result = await run("en03_nicola_tenant_arrears_tracker.xlsx", "2026-12-27");
+    const result = await run("nicola-tenant-arrears-tracker.xlsx", "2026-12-27");
     expect(result.read.sheets.map((s) => [s.sheet, s.layout, s.headerRow])).toEqual([
       ["Snapshot_Data", "household", 1],
     ]);
@@ -62,7 +62,7 @@ describe("real arrears lists in test/fixtures/real", () => {
   });
 
   it("keeps unit 1A of three buildings apart, and reads the tenant status as a note", async () => {
-    const result = await run("en01_remi_delinquency_march.csv", "2026-03-31");
+    const result = await run("remi-delinquency-march.csv", "2026-03-31");
     const ones = result.read.households.filter((h) => h.room === "1A");
     expect(ones.map((h) => [h.building, h.amountOverdue])).toEqual([
       ["412 Maple Ave", 2340],
