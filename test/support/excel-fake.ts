@@ -421,6 +421,26 @@ class Loadable {
 
 const propsOf = (props: string) => props.split(",").map((p) => p.trim().replace(/^items\//, ""));
 
+/** A proxy of one object whose properties are filled from the model when its load is synced. */
+abstract class ObjectProxy extends Loadable {
+  abstract fill(props: readonly string[]): void;
+
+  snapshot(props: readonly string[]): unknown {
+    return Object.fromEntries(props.map((p) => [p, this.loaded.get(p)]));
+  }
+
+  load(props: string): this {
+    const wanted = propsOf(props);
+    this.ctx.loads.push({
+      apply: () => {
+        this.fill(wanted);
+        return this.snapshot(wanted);
+      },
+    });
+    return this;
+  }
+}
+
 class WorkbookProxy extends Loadable {
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamedItemCollectionProxy;
@@ -504,7 +524,7 @@ class NamedItemCollectionProxy extends Loadable {
   }
 }
 
-class NamedItemProxy extends Loadable {
+class NamedItemProxy extends ObjectProxy {
   private resolved: FakeName | null | undefined;
   constructor(
     ctx: FakeContext,
@@ -529,21 +549,6 @@ class NamedItemProxy extends Loadable {
     if (props.includes("name")) this.loaded.set("name", n.name);
     if (props.includes("formula")) this.loaded.set("formula", n.formula);
     if (props.includes("visible")) this.loaded.set("visible", n.visible);
-  }
-
-  snapshot(props: readonly string[]): unknown {
-    return Object.fromEntries(props.map((p) => [p, this.loaded.get(p)]));
-  }
-
-  load(props: string): this {
-    const wanted = propsOf(props);
-    this.ctx.loads.push({
-      apply: () => {
-        this.fill(wanted);
-        return this.snapshot(wanted);
-      },
-    });
-    return this;
   }
 
   get isNullObject(): boolean {
@@ -622,7 +627,7 @@ class WorksheetCollectionProxy extends Loadable {
   }
 }
 
-class WorksheetProxy extends Loadable {
+class WorksheetProxy extends ObjectProxy {
   private resolved: FakeSheet | null | undefined;
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
@@ -676,21 +681,6 @@ class WorksheetProxy extends Loadable {
     if (props.includes("name")) this.loaded.set("name", s.name);
     if (props.includes("id")) this.loaded.set("id", s.id);
     if (props.includes("visibility")) this.loaded.set("visibility", s.visibility);
-  }
-
-  snapshot(props: readonly string[]): unknown {
-    return Object.fromEntries(props.map((p) => [p, this.loaded.get(p)]));
-  }
-
-  load(props: string): this {
-    const wanted = propsOf(props);
-    this.ctx.loads.push({
-      apply: () => {
-        this.fill(wanted);
-        return this.snapshot(wanted);
-      },
-    });
-    return this;
   }
 
   get isNullObject(): boolean {
@@ -1092,7 +1082,7 @@ function overlaps(a: Rect, b: Rect): boolean {
   );
 }
 
-class TableProxy extends Loadable {
+class TableProxy extends ObjectProxy {
   private resolved: FakeTable | null | undefined;
   constructor(
     ctx: FakeContext,
@@ -1116,21 +1106,6 @@ class TableProxy extends Loadable {
     if (!t) return;
     if (props.includes("name")) this.loaded.set("name", t.name);
     if (props.includes("id")) this.loaded.set("id", t.id);
-  }
-
-  snapshot(props: readonly string[]): unknown {
-    return Object.fromEntries(props.map((p) => [p, this.loaded.get(p)]));
-  }
-
-  load(props: string): this {
-    const wanted = propsOf(props);
-    this.ctx.loads.push({
-      apply: () => {
-        this.fill(wanted);
-        return this.snapshot(wanted);
-      },
-    });
-    return this;
   }
 
   get isNullObject(): boolean {
