@@ -46,6 +46,20 @@ export function jobOutputs(job: JobResult): JobOutputs {
   return { sheets: job.sheets, lang: job.lang, newRecord: job.newRecord, append: job.round.record };
 }
 
+/**
+ * Only the record rows that confirm an earlier round as sent (a run with `confirmSent` puts them first in the
+ * round's append), no sheets and no new notices: what the pane's "confirm the round" writes.
+ */
+export function confirmationOutputs(job: JobResult): JobOutputs {
+  const all = jobOutputs(job);
+  return {
+    ...all,
+    sheets: [],
+    newRecord: null,
+    append: { ...all.append, rows: all.append.rows.slice(0, job.round.confirmed) },
+  };
+}
+
 /** Read, run, and (when the run succeeds) write: the same path for the add-in, the browser page and the CLI. */
 export async function runJobOnWorkbook(
   workbook: ArrearsWorkbook,

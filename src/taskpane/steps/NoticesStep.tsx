@@ -18,7 +18,7 @@ import { mailingCsv, smsCsv } from "../../core/campaign/lists";
 import { CHANNEL_LABELS, STAGE_NAMES } from "../../core/campaign/stages";
 import { formatYuan, localized } from "../../core/text";
 import { runJob } from "../../core/job";
-import { jobOutputs } from "../../core/workbook";
+import { confirmationOutputs } from "../../core/workbook";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 import { Written } from "../parts";
@@ -106,10 +106,8 @@ export function NoticesStep({ state }: { state: PaneState }) {
                   confirmSent: "latest",
                 });
                 if (!confirmed.ok) throw new Error(confirmed.error[lang]);
-                const all = jobOutputs(confirmed.result);
-                const rows = all.append.rows.slice(0, confirmed.result.round.confirmed);
-                if (rows.length > 0)
-                  await state.write({ ...all, sheets: [], newRecord: null, append: { ...all.append, rows } });
+                const outputs = confirmationOutputs(confirmed.result);
+                if (outputs.append.rows.length > 0) await state.write(outputs);
               })
               .then(() => state.reread())
           }
