@@ -177,6 +177,8 @@ export interface RecordEntry {
   readonly amount: number | null;
   readonly proof: string;
   readonly note: string;
+  /** Who made the contact (催缴员), as typed; absent where the sheet has no such column. */
+  readonly collector?: string;
   /** The 发送日期 the team filled in: the notice went out that day, whatever 结果 says. */
   readonly sentDate?: IsoDate | null;
 }
@@ -446,6 +448,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
       amount: amount.kind === "value" ? amount.value : null,
       proof: cellText(cell("proof")),
       note: cellText(cell("note")),
+      collector: cellText(cell("collector")),
       sentDate: sent.kind === "value" ? sent.value : null,
     });
   }
