@@ -379,7 +379,7 @@ function demandHistory(
 function deliveryText(d: RecordEntry, lang: Lang): string {
   const say = speaker(lang);
   if (d.proof)
-    return say(`${longDate(d.date, lang)} 签收（${d.proof}）`, `signed for on ${d.date} (${d.proof})`);
+    return say(`${longDate(d.date, lang)} 签收（${d.proof}）`, `signed for on ${d.date}, EMS ${d.proof}`);
   return say(
     `${longDate(d.date, lang)} 留置送达（${d.note || "见证人在场"}）`,
     `left with a witness on ${d.date} (${d.note || "witnessed"})`,
@@ -653,8 +653,8 @@ function evidenceItems(ctx: Context): EvidenceItem[] {
       ),
       proves: delivered
         ? say(
-            `原告向被告催告付款并已送达（${deliveryText(delivered, lang)}）；诉讼时效自送达时中断、重新计算（民法典第一百九十五条）`,
-            `the demand reached the defendant (${deliveryText(delivered, lang)}); the limitation period ` +
+            `原告向被告催告付款并已送达：${deliveryText(delivered, lang)}；诉讼时效自送达时中断、重新计算（民法典第一百九十五条）`,
+            `the demand reached the defendant: ${deliveryText(delivered, lang)}; the limitation period ` +
               "started again on delivery (Civil Code art. 195)",
           )
         : say(
@@ -947,8 +947,8 @@ function limitationDocument(ctx: Context): CourtDocument {
     if (d === null) return say(`自 ${longDate(c.due, lang)} 到期起算`, `from the due date ${c.due}`);
     const name = d.stage === null ? say("催缴通知", "notice") : STAGE_NAMES[d.stage][lang];
     return say(
-      `《${name}》${deliveryText(d, lang)}，重新计算（记录第 ${d.row} 行）`,
-      `${name} ${deliveryText(d, lang)}: started again (record row ${d.row})`,
+      `《${name}》${deliveryText(d, lang)}，第 ${d.row} 行`,
+      `${name} ${deliveryText(d, lang)}, row ${d.row}`,
     );
   };
   const rows = limitation.map((c) => [
@@ -994,12 +994,12 @@ function limitationDocument(ctx: Context): CourtDocument {
     {
       kind: "table",
       columns: [
-        { header: say("月份", "Month"), width: 13 },
-        { header: say("欠费", "Owed"), width: 12, numeric: true },
-        { header: say("到期日", "Fell due"), width: 14 },
-        { header: say("起算／中断", "Runs from / restarted by"), width: 33 },
-        { header: say("时效届满日", "Period ends"), width: 14 },
-        { header: say("状态", "Status"), width: 14 },
+        { header: say("月份", "Month"), width: 11 },
+        { header: say("欠费", "Owed"), width: 10, numeric: true },
+        { header: say("到期日", "Fell due"), width: 13 },
+        { header: say("起算／中断（第一百九十五条）", "Runs from / restarted by (art. 195)"), width: 42 },
+        { header: say("时效届满日", "Period ends"), width: 13 },
+        { header: say("状态", "Status"), width: 11 },
       ],
       rows,
       marked,
