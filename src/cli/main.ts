@@ -8,6 +8,7 @@ import { LAYOUTS } from "../core/read/layouts";
 import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
 import { lettersDocx } from "../export/letters-docx";
+import { courtBundleFiles } from "./court-bundles";
 import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
 import { WorkbookOpenError } from "../xlsx/open";
@@ -72,6 +73,9 @@ Options:
   --letters FILE.docx   write the round's letters, one per A4 page, for printing
   --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
   --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
+  --bundles DIR         write a court bundle (诉讼材料, a .zip of draft documents for the company's
+                        lawyer) into DIR for each household whose lawyer's letter went unanswered
+  --bundle-for ROOM     a court bundle for this household too (with --bundles); repeatable
   --force               log a round dated before rounds already in the record (refused otherwise)
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
@@ -92,6 +96,8 @@ interface RunArgs {
   letters?: string;
   sms?: string;
   mailing?: string;
+  bundles?: string;
+  bundleFor: string[];
   json: boolean;
   lang?: Lang;
   columns: Partial<Record<Field, string>>;
@@ -104,7 +110,7 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
   if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
-  const args: RunArgs = { input: "", sheets: [], json: false, columns: {}, force: false };
+  const args: RunArgs = { input: "", sheets: [], json: false, columns: {}, force: false, bundleFor: [] };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -144,6 +150,12 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         else args.mailing = v;
         break;
       }
+      case "--bundles":
+        args.bundles = value(i++, a);
+        break;
+      case "--bundle-for":
+        args.bundleFor.push(value(i++, a));
+        break;
       case "--json":
         args.json = true;
         break;
@@ -192,6 +204,8 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
     }
   }
   if (!args.input) throw new UsageError("no input file given");
+  if (args.bundleFor.length > 0 && args.bundles === undefined)
+    throw new UsageError("--bundle-for needs --bundles DIR: the folder to write the court bundles to");
   return args;
 }
 
@@ -287,8 +301,17 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       );
     seen.set(real, flag);
   }
+  if (args.bundles !== undefined && realTarget(args.bundles) === inputReal)
+    return refuse(
+      localized(
+        `${args.bundles}：这是输入文件，输入文件从不写入；--bundles 给一个文件夹`,
+        `${args.bundles}: the input is never written; give --bundles a folder`,
+      ),
+      2,
+    );
   const bytes = await readFileBytes(args.input);
   for (const { file } of targets) removeLeftovers(path.dirname(path.resolve(file)));
+  if (args.bundles !== undefined) removeLeftovers(path.resolve(args.bundles));
   // The output: the one asked for, else the first free default name — taken under its lock, so that two runs at
   // once never pick the same one.
   let out: string;
@@ -426,6 +449,29 @@ async function runLocked(
   if (args.mailing) {
     files.push({ target: args.mailing, bytes: utf8(mailingCsv(round, job.settings)) });
     exports.push(`${args.mailing} (${round.notices.filter((n) => n.channel === "ems").length})`);
+  }
+  if (args.bundles !== undefined) {
+    const bundles = await courtBundleFiles(job, args.bundles, args.bundleFor);
+    if ("error" in bundles) {
+      io.stderr(`arrears-desk: ${bundles.error[job.lang]}\n`);
+      return 1;
+    }
+    const outputs = new Set([
+      realTarget(args.input),
+      ...files.map((f) => realTarget(f.target)),
+      realTarget(out),
+    ]);
+    const clash = bundles.files.find((f) => outputs.has(realTarget(f.target)));
+    if (clash) {
+      const text = localized(
+        `${clash.target}：是输入文件或本次的另一个输出；--bundles 换一个文件夹`,
+        `${clash.target}: the input or another output of the run; give --bundles another folder`,
+      );
+      io.stderr(`arrears-desk: ${text[job.lang]}\n`);
+      return 2;
+    }
+    files.push(...bundles.files);
+    exports.push(`${args.bundles} (${bundles.count})`);
   }
   // The workbook last: once it says the round went out, the round's files are beside it.
   files.push({ target: out, bytes: outcome.output, exclusive: defaultOut });

@@ -14,7 +14,15 @@ import {
   deliveredDemands,
 } from "./limitation";
 import { period, periodDays, serviceCentreName } from "./notices";
-import { CampaignFacts, RESULT_LABELS, RecordEntry, sentOn, wentOut } from "./record";
+import {
+  CampaignFacts,
+  RESULT_LABELS,
+  RecordEntry,
+  RoomIndex,
+  campaignFactsByHousehold,
+  sentOn,
+  wentOut,
+} from "./record";
 import { CHANNEL_LABELS, FORMAL_DEMAND, LAWYERS_LETTER, STAGES, STAGE_NAMES } from "./stages";
 
 /*
@@ -1048,4 +1056,49 @@ function limitationDocument(ctx: Context): CourtDocument {
     landscape: true,
     blocks,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The bundles of a run
+
+/** A room as the manager types it (1-1-101, 1栋1单元101, or the label shown in 催缴分类) → its household. */
+export function householdByRoom(households: readonly Household[], text: string): Household | null {
+  const exact = households.find((h) => h.label === text.trim());
+  if (exact) return exact;
+  const key = new RoomIndex(households).find(text);
+  return key === null ? null : (households.find((h) => h.key === key) ?? null);
+}
+
+export interface BundlesInput {
+  readonly verdicts: readonly Verdict[];
+  readonly entries: readonly RecordEntry[];
+  readonly settings: Settings;
+  readonly asOf: IsoDate;
+  readonly date: IsoDate;
+  readonly lang: Lang;
+  /** Households the manager picked (by key), whatever the record says. */
+  readonly picked?: readonly string[];
+}
+
+/**
+ * The bundles of a run: every household whose lawyer's letter went unanswered past its deadline, and those
+ * picked; in room order, each under a file name of its own.
+ */
+export function courtBundles(input: BundlesInput): CourtBundle[] {
+  const facts = campaignFactsByHousehold(input.entries, input.date);
+  const picked = new Set(input.picked ?? []);
+  const chosen = input.verdicts.filter(
+    (v) =>
+      picked.has(v.household.key) ||
+      (v.inArrears &&
+        lawyerLetterUnanswered(facts.get(v.household.key), input.settings, input.date) !== null),
+  );
+  const names = new Set<string>();
+  return chosen.map((verdict) => {
+    const b = courtBundle({ ...input, verdict, facts: facts.get(verdict.household.key) });
+    let file = b.file;
+    for (let n = 2; names.has(file); n++) file = b.file.replace(/\.zip$/, `-${n}.zip`);
+    names.add(file);
+    return file === b.file ? b : { ...b, file };
+  });
 }
