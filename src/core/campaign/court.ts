@@ -521,18 +521,30 @@ function claimDocument(ctx: Context, evidence: readonly EvidenceItem[]): CourtDo
         `, and refused to pay on ${ctx.facts.refusal.date}`,
       )
     : "";
-  para(
-    say(
-      `原告多次通过电话、短信、书面通知、上门等方式向被告催缴（催缴记录共 ${contacts} 次，见《催缴记录摘录》）` +
-        (letters ? `，并${letters}` : "") +
-        `，催告被告在合理期限内缴纳。合理期限届满，被告至今仍未缴纳${refusal}。`,
-      `The plaintiff has asked the defendant to pay many times by phone, SMS, written notice and home visit ` +
-        `(${contacts} contacts in the collection record; see the extract)` +
-        (letters ? `, and ${letters}` : "") +
-        `, demanding payment within a reasonable period. That period has passed and the defendant has still ` +
-        `not paid${refusal}.`,
-    ),
-  );
+  if (contacts === 0 && letters === "")
+    // Never "many times" on an empty record: the lawyer must add the demands before suing (art. 944).
+    para(
+      say(
+        `【待补：催缴及催告情况】催缴记录中尚无此户的催缴记录。民法典第九百四十四条要求先催告被告在合理期限内支付；` +
+          `起诉前请补充催告及其送达的证据。被告至今仍未缴纳${refusal}。`,
+        `[TO ADD: the demands made] The collection record has no rows for this unit. Article 944 requires a ` +
+          `demand to pay within a reasonable period first: add the demands and their proof of delivery before ` +
+          `suing. The defendant has still not paid${refusal}.`,
+      ),
+    );
+  else
+    para(
+      say(
+        `原告多次通过电话、短信、书面通知、上门等方式向被告催缴（催缴记录共 ${contacts} 次，见《催缴记录摘录》）` +
+          (letters ? `，并${letters}` : "") +
+          `，催告被告在合理期限内缴纳。合理期限届满，被告至今仍未缴纳${refusal}。`,
+        `The plaintiff has asked the defendant to pay many times by phone, SMS, written notice and home visit ` +
+          `(${contacts} contacts in the collection record; see the extract)` +
+          (letters ? `, and ${letters}` : "") +
+          `, demanding payment within a reasonable period. That period has passed and the defendant has still ` +
+          `not paid${refusal}.`,
+      ),
+    );
   if (lateFee)
     para(
       say(

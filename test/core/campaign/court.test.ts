@@ -341,6 +341,20 @@ describe("the bundle's documents", () => {
     expect(b.documents[0].file).toBe("01-statement-of-claim-draft.docx");
   });
 
+  it("never says the owner was asked many times when the record has no rows: the demands are to add", () => {
+    const b = courtBundle({
+      verdict: classify(debtor, AS_OF),
+      facts: undefined,
+      settings,
+      asOf: AS_OF,
+      date: BUNDLE_DATE,
+      lang: "zh-CN",
+    });
+    const claim = text(b, "claim");
+    expect(claim).toContain("【待补：催缴及催告情况】");
+    expect(claim).not.toContain("多次");
+  });
+
   it("makes file names safe on every system", () => {
     expect(safeFileName('诉讼材料-1/2:3*"x"')).toBe("诉讼材料-1_2_3__x_");
     expect(safeFileName("..")).toBe("_");
