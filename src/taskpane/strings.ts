@@ -130,6 +130,9 @@ const STRINGS = {
   householdGone: ["该住户已不在台账中", "The household is no longer in the sheet"],
   noHouseholds: ["没有可显示的住户", "No households to show"],
   language: ["English", "中文"],
+  courtBundle: ["诉讼材料（草稿，供律师审核）", "Court bundle (drafts for the company's lawyer)"],
+  courtBundleDue: ["律师函未回应", "lawyer's letter unanswered"],
+  courtBundleDownload: ["下载诉讼材料", "Download the court bundle"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

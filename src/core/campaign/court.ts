@@ -1081,6 +1081,18 @@ export function householdByRoom(households: readonly Household[], text: string):
   return key === null ? null : (households.find((h) => h.key === key) ?? null);
 }
 
+/** The households in arrears whose lawyer's letter went unanswered past its deadline, on `date`. */
+export function dueForCourt(
+  verdicts: readonly Verdict[],
+  facts: ReadonlyMap<string, CampaignFacts>,
+  settings: Settings,
+  date: IsoDate,
+): Verdict[] {
+  return verdicts.filter(
+    (v) => v.inArrears && lawyerLetterUnanswered(facts.get(v.household.key), settings, date) !== null,
+  );
+}
+
 export interface BundlesInput {
   readonly verdicts: readonly Verdict[];
   readonly entries: readonly RecordEntry[];
@@ -1099,12 +1111,10 @@ export interface BundlesInput {
 export function courtBundles(input: BundlesInput): CourtBundle[] {
   const facts = campaignFactsByHousehold(input.entries, input.date);
   const picked = new Set(input.picked ?? []);
-  const chosen = input.verdicts.filter(
-    (v) =>
-      picked.has(v.household.key) ||
-      (v.inArrears &&
-        lawyerLetterUnanswered(facts.get(v.household.key), input.settings, input.date) !== null),
+  const due = new Set(
+    dueForCourt(input.verdicts, facts, input.settings, input.date).map((v) => v.household.key),
   );
+  const chosen = input.verdicts.filter((v) => picked.has(v.household.key) || due.has(v.household.key));
   const names = new Set<string>();
   return chosen.map((verdict) => {
     const b = courtBundle({ ...input, verdict, facts: facts.get(verdict.household.key) });

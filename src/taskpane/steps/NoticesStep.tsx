@@ -22,6 +22,7 @@ import { confirmationOutputs } from "../../core/workbook";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 import { Written } from "../parts";
+import { CourtBundleExport } from "./CourtBundleExport";
 
 const SHOWN = 200;
 
@@ -143,6 +144,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
         </Button>
       </div>
       {written && <Written state={state} sheets={written} />}
+      <CourtBundleExport state={state} />
       <Table size="extra-small" aria-label={t("noticesNow")}>
         <TableHeader>
           <TableRow>

@@ -1,0 +1,85 @@
+import * as React from "react";
+import { Button, Field, Select, makeStyles } from "@fluentui/react-components";
+import { courtBundle, dueForCourt } from "../../core/campaign/court";
+import { campaignFactsByHousehold } from "../../core/campaign/record";
+import { formatYuan } from "../../core/text";
+import { download } from "../host";
+import type { PaneState } from "../state";
+import { useHouseholdAtSelection } from "../parts";
+
+const ZIP_TYPE = "application/zip";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "4px" },
+});
+
+/**
+ * The court bundle (诉讼材料) of one household: those whose lawyer's letter went unanswered first, then every
+ * household in arrears; the household at the selection in the sheet is picked. Downloaded as a .zip of drafts.
+ */
+export function CourtBundleExport({ state }: { state: PaneState }) {
+  const { t, outcome, selectedRow } = state;
+  const styles = useStyles();
+  const [key, setKey] = React.useState("");
+  const job = outcome?.ok ? outcome.result : null;
+  const verdicts = React.useMemo(() => job?.verdicts ?? [], [job]);
+  useHouseholdAtSelection(verdicts, selectedRow, setKey);
+  const date = job?.round.date ?? state.today;
+  const facts = React.useMemo(() => campaignFactsByHousehold(job?.record.entries ?? [], date), [job, date]);
+  const due = React.useMemo(
+    () =>
+      job ? new Set(dueForCourt(verdicts, facts, job.settings, date).map((v) => v.household.key)) : new Set(),
+    [job, verdicts, facts, date],
+  );
+  if (!job) return null;
+  const owing = verdicts.filter((v) => v.inArrears);
+  const ordered = [
+    ...owing.filter((v) => due.has(v.household.key)),
+    ...owing.filter((v) => !due.has(v.household.key)),
+  ];
+  const chosen = ordered.find((v) => v.household.key === key) ?? ordered[0];
+  return (
+    <div className={styles.row}>
+      <Field label={t("courtBundle")} size="small">
+        <Select
+          size="small"
+          aria-label={t("courtBundle")}
+          value={chosen?.household.key ?? ""}
+          onChange={(_, d) => setKey(d.value)}
+        >
+          {ordered.map((v) => (
+            <option key={v.household.key} value={v.household.key}>
+              {v.household.label} {v.household.owner}
+              {v.household.amountOverdue !== null ? ` · ${formatYuan(v.household.amountOverdue)}` : ""}
+              {due.has(v.household.key) ? ` · ${t("courtBundleDue")}` : ""}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button
+        size="small"
+        disabled={state.busy || !chosen}
+        onClick={() =>
+          chosen &&
+          void state.task(t("writing"), async () => {
+            // The Word writer is loaded only when a bundle is downloaded: it stays out of the pane's first load.
+            const { courtBundleZip } = await import(
+              /* webpackChunkName: "court-bundle" */ "../../export/court-bundle"
+            );
+            const bundle = courtBundle({
+              verdict: chosen,
+              facts: facts.get(chosen.household.key),
+              settings: job.settings,
+              asOf: job.asOf,
+              date,
+              lang: job.lang,
+            });
+            download(bundle.file, await courtBundleZip(bundle), ZIP_TYPE);
+          })
+        }
+      >
+        {t("courtBundleDownload")}
+      </Button>
+    </div>
+  );
+}
