@@ -209,6 +209,14 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(sms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容/);
     const mailing = await downloadFrom(page, /EMS/);
     expect(mailing.bytes.toString("utf8")).toMatch(/^\ufeff收件人,收件地址/);
+    // The court bundle of one household picked in the dropdown: a .zip of the five draft documents.
+    const bundles = page.getByLabel("诉讼材料（草稿，供律师审核）");
+    const pick = await bundles.locator("option", { hasText: "2-2-402 冯志强" }).getAttribute("value");
+    await bundles.selectOption(pick ?? "");
+    const bundle = await downloadFrom(page, "下载诉讼材料");
+    expect(bundle.name).toBe("诉讼材料-2-2-402-冯志强.zip");
+    const bundleZip = await JSZip.loadAsync(bundle.bytes);
+    expect(Object.keys(bundleZip.files).filter((f) => f.endsWith(".docx"))).toHaveLength(5);
     await shot("pane-notices-zh.png");
     // The team sent the letters: one click confirms the round, as 已发送 rows in the record.
     await page.getByRole("button", { name: "确认本轮已发送" }).click();
