@@ -5,7 +5,7 @@ import { IsoDate, MonthIndex, daysBetween, formatMonth, formatMonthZh, monthEnd 
 import { Settings } from "../settings/settings";
 import { Lang, formatYuan, speaker } from "../text";
 import { monthsDue, owed } from "./amounts";
-import { workingDeadline } from "./calendar";
+import { dueForCourt } from "./court-due";
 import {
   ClaimLimitation,
   EXPIRING_WITHIN_DAYS,
@@ -13,7 +13,7 @@ import {
   claimLimitations,
   deliveredDemands,
 } from "./limitation";
-import { period, periodDays, serviceCentreName } from "./notices";
+import { period, serviceCentreName } from "./notices";
 import {
   CampaignFacts,
   RESULT_LABELS,
@@ -23,7 +23,7 @@ import {
   sentOn,
   wentOut,
 } from "./record";
-import { CHANNEL_LABELS, FORMAL_DEMAND, LAWYERS_LETTER, STAGES, STAGE_NAMES } from "./stages";
+import { CHANNEL_LABELS, FORMAL_DEMAND, LAWYERS_LETTER, STAGE_NAMES } from "./stages";
 
 /*
  * The court bundle (诉讼材料) of one household: the documents a property company's lawyer needs to sue for the
@@ -32,33 +32,8 @@ import { CHANNEL_LABELS, FORMAL_DEMAND, LAWYERS_LETTER, STAGES, STAGE_NAMES } fr
  * the lawyer. The documents are data here (blocks of text and tables); src/export/court-bundle.ts writes them.
  */
 
-// ---------------------------------------------------------------------------------------------------------------
-// Which households
-
-/** Whether the lawyer's letter went out and its deadline passed with no payment, promise or dispute after it. */
-export function lawyerLetterUnanswered(
-  facts: CampaignFacts | undefined,
-  settings: Settings,
-  date: IsoDate,
-): RecordEntry | null {
-  if (!facts) return null;
-  const paid = facts.lastPaid;
-  const since = (e: RecordEntry) =>
-    paid === null || e.date > paid.date || (e.date === paid.date && e.row > paid.row);
-  const letters = facts.entries.filter((e) => e.stage === LAWYERS_LETTER && wentOut(e) && since(e));
-  const letter = letters[letters.length - 1];
-  if (!letter) return null;
-  // The stage table's deadline for the lawyer's letter (the demand period), moved to a working day.
-  const period = STAGES[LAWYERS_LETTER].deadline;
-  const deadline = workingDeadline(sentOn(letter), period === null ? 0 : periodDays(period, settings)).date;
-  if (deadline >= date) return null;
-  const answered = facts.entries.some(
-    (x) =>
-      (x.date > letter.date || (x.date === letter.date && x.row > letter.row)) &&
-      (x.result === "paid" || x.result === "partPaid" || x.result === "promised" || x.result === "dispute"),
-  );
-  return answered ? null : letter;
-}
+// Which households: in court-due.ts, small enough for the pane's first load.
+export { dueForCourt, lawyerLetterUnanswered } from "./court-due";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The arrears statement (欠费明细)
@@ -1079,18 +1054,6 @@ export function householdByRoom(households: readonly Household[], text: string):
   if (exact) return exact;
   const key = new RoomIndex(households).find(text);
   return key === null ? null : (households.find((h) => h.key === key) ?? null);
-}
-
-/** The households in arrears whose lawyer's letter went unanswered past its deadline, on `date`. */
-export function dueForCourt(
-  verdicts: readonly Verdict[],
-  facts: ReadonlyMap<string, CampaignFacts>,
-  settings: Settings,
-  date: IsoDate,
-): Verdict[] {
-  return verdicts.filter(
-    (v) => v.inArrears && lawyerLetterUnanswered(facts.get(v.household.key), settings, date) !== null,
-  );
 }
 
 export interface BundlesInput {

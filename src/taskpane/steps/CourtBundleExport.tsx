@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Select, makeStyles } from "@fluentui/react-components";
-import { courtBundle, dueForCourt } from "../../core/campaign/court";
+import { dueForCourt } from "../../core/campaign/court-due";
 import { campaignFactsByHousehold } from "../../core/campaign/record";
 import { formatYuan } from "../../core/text";
 import { download } from "../host";
@@ -62,10 +62,11 @@ export function CourtBundleExport({ state }: { state: PaneState }) {
         onClick={() =>
           chosen &&
           void state.task(t("writing"), async () => {
-            // The Word writer is loaded only when a bundle is downloaded: it stays out of the pane's first load.
-            const { courtBundleZip } = await import(
-              /* webpackChunkName: "court-bundle" */ "../../export/court-bundle"
-            );
+            // The documents' text and the Word writer are loaded only when a bundle is downloaded: it stays out of the pane's first load.
+            const [{ courtBundle }, { courtBundleZip }] = await Promise.all([
+              import(/* webpackChunkName: "court-bundle" */ "../../core/campaign/court"),
+              import(/* webpackChunkName: "court-bundle" */ "../../export/court-bundle"),
+            ]);
             const bundle = courtBundle({
               verdict: chosen,
               facts: facts.get(chosen.household.key),
