@@ -20,6 +20,7 @@ import {
 import { Settings } from "../settings/settings";
 import { Deadline, workingDeadline } from "./calendar";
 import { notePromise } from "./promise";
+import { instalmentValues, planStep } from "./instalment-round";
 import {
   CHANNEL_LABELS,
   Channel,
@@ -233,6 +234,27 @@ export function decide(
   date: IsoDate,
   asOf: IsoDate,
 ): Decision {
+  // An instalment plan (同意分期) holds the household from the ladder while it is kept (instalment-round.ts).
+  const plan = verdict.inArrears ? planStep(facts) : ({ kind: "none" } as const);
+  if (plan.kind === "notice" || plan.kind === "held") return facts?.pending ? pendingHold(facts.pending) : plan;
+  if (plan.kind === "none") return decideOnLadder(verdict, facts, settings, date, asOf, false);
+  const resumed = decideOnLadder(verdict, plan.facts, settings, date, asOf, true);
+  if (resumed.kind === "none") return resumed;
+  const reason = localized(
+    plan.why["zh-CN"] + resumed.reason["zh-CN"],
+    plan.why["en-US"] + resumed.reason["en-US"],
+  );
+  return { ...resumed, reason };
+}
+
+function decideOnLadder(
+  verdict: Verdict,
+  facts: CampaignFacts | undefined,
+  settings: Settings,
+  date: IsoDate,
+  asOf: IsoDate,
+  planBroken: boolean,
+): Decision {
   const h = verdict.household;
   if (!verdict.inArrears) {
     if (verdict.kind !== "timely" || h.phone === "") return { kind: "none" };
@@ -316,7 +338,7 @@ export function decide(
       };
     }
   }
-  if (verdict.flags.includes("hardship")) {
+  if (verdict.flags.includes("hardship") && !planBroken) {
     const last = facts?.lastInstalment;
     if (last && daysBetween(last.date, date) < INSTALMENT_EVERY_DAYS) {
       return {
@@ -809,6 +831,7 @@ function buildNotice(
           `Under ${clauseEn}, a late fee applies from the next notice. `,
         )
       : "",
+    ...instalmentValues(facts?.instalments, lang),
   };
   const template = input.templates[stage][lang];
   const title = fillTemplate(template.title, values);
@@ -922,6 +945,10 @@ function letterFacts(
   }
   if (STAGES[stage].needsDeliveredDemand) rows.push([say("催告送达", "Formal demand"), v.demandDelivery]);
   if (stage === "followUp") rows.push([say("承诺缴费日期", "Promised date"), v.promisedDate]);
+  if (stage === "instalmentReminder") {
+    rows.push([say("分期计划", "Instalment plan"), v.instalmentPlan]);
+    rows.push([say("逾期一期", "Instalment missed"), `${v.instalmentDue}  ${v.instalmentAmount}`]);
+  }
   rows.push([say("缴费截止日期", "Pay by"), v.deadline]);
   rows.push([say("缴费方式", "How to pay"), settings.paymentInfo || v.payment]);
   rows.push([say("客服电话", "Service centre"), v.servicePhone]);
