@@ -79,7 +79,9 @@ export function planStep(facts: CampaignFacts | undefined): PlanStep {
         "；不列入欠费公示",
       `paying by instalments (record row ${row}, ${n} instalments, paid ${paid})` +
         (next ? `: next ${instalmentText(next)} on ${next.due}` : "") +
-        (missed ? `; instalment ${missed.number} was missed and reminded: one more miss resumes collection` : "") +
+        (missed
+          ? `; instalment ${missed.number} was missed and reminded: one more miss resumes collection`
+          : "") +
         "; off the public list",
     ),
   };

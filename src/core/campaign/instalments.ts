@@ -107,7 +107,8 @@ export type PlanReading = { readonly plan: InstalmentPlan } | { readonly problem
 
 const PAIR =
   /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[:：,，]?\s*(?:[¥￥]|rmb|cny)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?:元|yuan)?/giu;
-const COUNT = /(?:分期\s*(\d{1,2})\s*期|(?:共|分)\s*(\d{1,2})\s*期|(\d{1,2})\s*期|(\d{1,2})\s*instal?ments?)/iu;
+const COUNT =
+  /(?:分期\s*(\d{1,2})\s*期|(?:共|分)\s*(\d{1,2})\s*期|(\d{1,2})\s*期|(\d{1,2})\s*instal?ments?)/iu;
 const WAIVED = /免收违约金|免违约金|免收滞纳金|免滞纳金|违约金免收|违约金全免|late\s*fee\s*waived|waive/iu;
 
 /**
@@ -122,12 +123,18 @@ export function parsePlan(note: string, agreed: IsoDate): PlanReading {
     const due = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (due === null)
       return {
-        problem: localized(`分期计划中的日期“${m[0].trim()}”无效`, `the date in "${m[0].trim()}" is not valid`),
+        problem: localized(
+          `分期计划中的日期“${m[0].trim()}”无效`,
+          `the date in "${m[0].trim()}" is not valid`,
+        ),
       };
     const cents = toCents(Number(m[4].replace(/,/g, "")));
     if (!(cents > 0))
       return {
-        problem: localized(`分期计划中的金额“${m[0].trim()}”无效`, `the amount in "${m[0].trim()}" is not valid`),
+        problem: localized(
+          `分期计划中的金额“${m[0].trim()}”无效`,
+          `the amount in "${m[0].trim()}" is not valid`,
+        ),
       };
     instalments.push({ number: instalments.length + 1, due, cents });
   }
@@ -227,12 +234,23 @@ function payment(e: RecordEntry): number | null | undefined {
  * paid on time — cumulative payments (已缴费/部分缴费 with 收款金额) since the agreement, on or before its due date,
  * cover it — or missed; a missed instalment gets one reminder the day after; the second miss breaks the plan.
  */
-export function instalmentStatus(entries: readonly RecordEntry[], roundDate: IsoDate): InstalmentStatus | null {
+export function instalmentStatus(
+  entries: readonly RecordEntry[],
+  roundDate: IsoDate,
+): InstalmentStatus | null {
   let agreement: RecordEntry | null = null;
   for (const e of entries) if (e.date <= roundDate && e.result === "instalmentAgreed") agreement = e;
   if (agreement === null) return null;
   const plan = agreement.plan ?? null;
-  const base = { entry: agreement, plan, lines: [], missed: 0, missedInstalment: null, next: null, paidCents: 0 };
+  const base = {
+    entry: agreement,
+    plan,
+    lines: [],
+    missed: 0,
+    missedInstalment: null,
+    next: null,
+    paidCents: 0,
+  };
   if (plan === null) return { ...base, standing: "unreadable" };
   const agreedAt = agreement;
   const after = (e: RecordEntry) =>
@@ -257,7 +275,8 @@ export function instalmentStatus(entries: readonly RecordEntry[], roundDate: Iso
   const missed = missedLines.length;
   const first = missedLines[0]?.instalment ?? null;
   const common = { ...base, lines, missed, next, paidCents };
-  if (missed >= INSTALMENT_RULES.missesToBreak) return { ...common, standing: "broken", missedInstalment: first };
+  if (missed >= INSTALMENT_RULES.missesToBreak)
+    return { ...common, standing: "broken", missedInstalment: first };
   if (missed === 0) {
     // Every due date passed, every one met, and still short: the last instalment is not due until its day ends.
     return { ...common, standing: "kept" };

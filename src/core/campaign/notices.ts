@@ -236,7 +236,8 @@ export function decide(
 ): Decision {
   // An instalment plan (同意分期) holds the household from the ladder while it is kept (instalment-round.ts).
   const plan = verdict.inArrears ? planStep(facts) : ({ kind: "none" } as const);
-  if (plan.kind === "notice" || plan.kind === "held") return facts?.pending ? pendingHold(facts.pending) : plan;
+  if (plan.kind === "notice" || plan.kind === "held")
+    return facts?.pending ? pendingHold(facts.pending) : plan;
   if (plan.kind === "none") return decideOnLadder(verdict, facts, settings, date, asOf, false);
   const resumed = decideOnLadder(verdict, plan.facts, settings, date, asOf, true);
   if (resumed.kind === "none") return resumed;

@@ -540,7 +540,9 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
   const sincePaid = (e: RecordEntry) =>
     lastPaid === null || e.date > lastPaid.date || (e.date === lastPaid.date && e.row > lastPaid.row);
   const answered = (x: RecordEntry) =>
-    x.result === "paid" || x.result === "partPaid" || x.result === "promised" ||
+    x.result === "paid" ||
+    x.result === "partPaid" ||
+    x.result === "promised" ||
     x.result === "instalmentAgreed" ||
     x.result === "dispute";
 
