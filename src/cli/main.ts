@@ -8,6 +8,9 @@ import { LAYOUTS } from "../core/read/layouts";
 import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
 import { lettersDocx } from "../export/letters-docx";
+import { agreementDocx, agreementFileName } from "../export/agreement-docx";
+import { roundAgreements } from "../core/campaign/agreement";
+import { INSTALMENT_RULES } from "../core/campaign/instalments";
 import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
 import { WorkbookOpenError } from "../xlsx/open";
@@ -72,6 +75,10 @@ Options:
   --letters FILE.docx   write the round's letters, one per A4 page, for printing
   --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
   --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
+  --agreements DIR      write an instalment agreement (分期还款协议, .docx) for each household offered
+                        instalments this round, one file per household, into DIR
+  --agreement-for ROOM  also one for this household (the manager's pick); repeatable; needs --agreements
+  --instalments N       instalments in this run's agreements (${INSTALMENT_RULES.overrideMin}–${INSTALMENT_RULES.overrideMax}; default: 分期期数 in 催缴设置)
   --force               log a round dated before rounds already in the record (refused otherwise)
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
@@ -98,13 +105,16 @@ interface RunArgs {
   layout?: Layout;
   force: boolean;
   confirmSent?: string;
+  agreements?: string;
+  agreementFor: string[];
+  instalments?: number;
 }
 
 function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
   if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
-  const args: RunArgs = { input: "", sheets: [], json: false, columns: {}, force: false };
+  const args: RunArgs = { input: "", sheets: [], json: false, columns: {}, force: false, agreementFor: [] };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -142,6 +152,21 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         if (!/\.csv$/i.test(v)) throw new UsageError(`${a} writes a .csv file`);
         if (a === "--sms") args.sms = v;
         else args.mailing = v;
+        break;
+      }
+      case "--agreements":
+        args.agreements = value(i++, a);
+        break;
+      case "--agreement-for":
+        args.agreementFor.push(value(i++, a));
+        break;
+      case "--instalments": {
+        const v = value(i++, a);
+        const n = Number(v);
+        const { overrideMin: min, overrideMax: max } = INSTALMENT_RULES;
+        if (!/^\d+$/.test(v) || n < min || n > max)
+          throw new UsageError(`--instalments takes a whole number from ${min} to ${max}, not "${v}"`);
+        args.instalments = n;
         break;
       }
       case "--json":
@@ -192,6 +217,8 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
     }
   }
   if (!args.input) throw new UsageError("no input file given");
+  if (args.agreementFor.length > 0 && args.agreements === undefined)
+    throw new UsageError("--agreement-for needs --agreements DIR, the folder the agreements go to");
   return args;
 }
 
@@ -427,6 +454,42 @@ async function runLocked(
     files.push({ target: args.mailing, bytes: utf8(mailingCsv(round, job.settings)) });
     exports.push(`${args.mailing} (${round.notices.filter((n) => n.channel === "ems").length})`);
   }
+  const agreementLines: string[] = [];
+  if (args.agreements !== undefined) {
+    const made = roundAgreements(job, args.agreementFor, args.instalments);
+    if (made.unknown.length > 0) {
+      io.stderr(
+        `arrears-desk: ${
+          localized(
+            `--agreement-for ${made.unknown.join("、")}：台账中找不到此房号（或多栋同号，请写全楼栋单元）。未写入任何文件`,
+            `--agreement-for ${made.unknown.join(", ")}: no such unit in the arrears sheet (or several ` +
+              "buildings share it: give the building and entrance). Nothing was written",
+          )[job.lang]
+        }\n`,
+      );
+      return 1;
+    }
+    for (const a of made.agreements)
+      files.push({ target: path.join(args.agreements, agreementFileName(a)), bytes: await agreementDocx(a) });
+    exports.push(`${args.agreements} (${made.agreements.length})`);
+    const say = (zh: string, en: string) => (job.lang === "zh-CN" ? zh : en);
+    if (made.agreements.length > 0)
+      agreementLines.push(
+        say(
+          `分期还款协议 ${made.agreements.length} 份：双方签字盖章后，在催缴记录中记结果“同意分期”，备注写分期计划，如“${made.agreements[0].recordNote}”`,
+          `${made.agreements.length} instalment agreements: once both sides have signed, log the result "agreed ` +
+            `instalments" in the record with the plan in the note, e.g. "${made.agreements[0].recordNote}"`,
+        ),
+      );
+    if (made.nothingOwed.length > 0)
+      agreementLines.push(
+        say(
+          `  ${made.nothingOwed.join("、")}：没有欠费，不需要分期协议`,
+          `  ${made.nothingOwed.join(", ")}: nothing owed, no agreement needed`,
+        ),
+      );
+    for (const w of made.warnings) agreementLines.push(`  ${w[job.lang]}`);
+  }
   // The workbook last: once it says the round went out, the round's files are beside it.
   files.push({ target: out, bytes: outcome.output, exclusive: defaultOut });
   try {
@@ -443,7 +506,7 @@ async function runLocked(
     io.stdout(`${JSON.stringify({ ...job.summary, round: roundSummary(job), output: out, exports })}\n`);
     return 0;
   }
-  const lines = jobReport(job, outcome.warnings, out);
+  const lines = [...jobReport(job, outcome.warnings, out), ...agreementLines];
   if (exports.length > 0)
     lines.push(
       (job.lang === "zh-CN" ? "导出：" : "Exported: ") + exports.join(job.lang === "zh-CN" ? "，" : ", "),

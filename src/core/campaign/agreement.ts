@@ -6,7 +6,8 @@ import { Lang, Localized, speaker } from "../text";
 import { owed } from "./amounts";
 import { INSTALMENT_RULES, InstalmentPlan, formatPlan, makePlan } from "./instalments";
 import { lateFee, period, serviceCentreName } from "./notices";
-import { CampaignFacts, RoomIndex, normalizeRoom } from "./record";
+import { CampaignFacts, RoomIndex, campaignFactsByHousehold, normalizeRoom } from "./record";
+import type { JobResult } from "../job";
 
 /** A table in an agreement: its header and rows of text, the last in bold when it is a total. */
 export interface AgreementTable {
@@ -293,4 +294,42 @@ export function agreementHouseholds(
     else chosen.set(v.household.key, v);
   }
   return { verdicts: [...chosen.values()], unknown, nothingOwed };
+}
+
+/** The agreements of a round: one per household offered instalments, and per room the manager picks. */
+export function roundAgreements(
+  job: Pick<JobResult, "verdicts" | "record" | "round" | "settings">,
+  picked: readonly string[],
+  count?: number,
+): {
+  agreements: Agreement[];
+  warnings: Localized[];
+  unknown: readonly string[];
+  nothingOwed: readonly string[];
+} {
+  const round = job.round;
+  const offered = round.notices.filter((n) => n.stage === "instalment").map((n) => n.verdict);
+  const choice = agreementHouseholds(offered, job.verdicts, picked);
+  const facts = campaignFactsByHousehold(job.record.entries, round.date);
+  const agreements: Agreement[] = [];
+  const warnings: Localized[] = [];
+  const nothingOwed = [...choice.nothingOwed];
+  for (const verdict of choice.verdicts) {
+    const made = instalmentAgreement({
+      verdict,
+      facts: facts.get(verdict.household.key),
+      settings: job.settings,
+      date: round.date,
+      asOf: round.asOf,
+      lang: round.lang,
+      count,
+    });
+    if (made === null) {
+      nothingOwed.push(verdict.household.label);
+      continue;
+    }
+    agreements.push(made.agreement);
+    for (const w of made.warnings) if (!warnings.some((x) => x["en-US"] === w["en-US"])) warnings.push(w);
+  }
+  return { agreements, warnings, unknown: choice.unknown, nothingOwed };
 }

@@ -75,7 +75,9 @@ export function makePlan(options: PlanOptions): { plan: InstalmentPlan; warnings
   const instalments: Instalment[] = [];
   for (let i = 0; i < count; i++) {
     const deadline = workingDeadline(monthDay(options.agreed, i + 1, day), 0);
-    if (deadline.warning && !warnings.some((w) => w["en-US"] === deadline.warning?.["en-US"]))
+    // One warning a year is enough: every date in it is checked the same way.
+    const year = deadline.date.slice(0, 4);
+    if (deadline.warning && !warnings.some((w) => w["zh-CN"].startsWith(year)))
       warnings.push(deadline.warning);
     const cents = i === count - 1 ? options.owedCents - share * (count - 1) : share;
     instalments.push({ number: i + 1, due: deadline.date, cents });
