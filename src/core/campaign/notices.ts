@@ -21,6 +21,7 @@ import { Settings } from "../settings/settings";
 import { Deadline, workingDeadline } from "./calendar";
 import { notePromise } from "./promise";
 import { instalmentValues, planStep } from "./instalment-round";
+import { proofOfDelivery } from "./delivery";
 import {
   CHANNEL_LABELS,
   Channel,
@@ -977,6 +978,7 @@ function receiptSlip(
           "。",
       ],
       blanks: ["业主签字", "联系电话", "签收日期"],
+      ...proofOfDelivery(lang),
     };
   return {
     cutLine: "✂ Cut here, sign and return to the service centre",
@@ -988,6 +990,7 @@ function receiptSlip(
         ".",
     ],
     blanks: ["Owner's signature", "Phone", "Date"],
+    ...proofOfDelivery(lang),
   };
 }
 
