@@ -11,9 +11,10 @@ import { lettersDocx } from "../export/letters-docx";
 import { agreementDocx, agreementFileName } from "../export/agreement-docx";
 import { roundAgreements } from "../core/campaign/agreement";
 import { INSTALMENT_RULES } from "../core/campaign/instalments";
+import { EmsList, EmsLogging, readEmsList } from "../core/campaign/ems";
 import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
-import { WorkbookOpenError } from "../xlsx/open";
+import { WorkbookOpenError, openCsvGrid } from "../xlsx/open";
 import { Clock, systemClock } from "../core/clock";
 import { OUTPUTS, OutputId } from "../core/output";
 import { readFileBytes } from "./node-file";
@@ -75,6 +76,8 @@ Options:
   --letters FILE.docx   write the round's letters, one per A4 page, for printing
   --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
   --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
+  --ems FILE.csv        the mailing list given back with the EMS numbers (邮件号) filled in: each is logged in
+                        催缴记录 as 已发送 with the number in 凭证, for the notice its 编号 names
   --agreements DIR      write an instalment agreement (分期还款协议, .docx) for each household offered
                         instalments this round, one file per household, into DIR
   --agreement-for ROOM  also one for this household (the manager's pick); repeatable; needs --agreements
@@ -107,6 +110,7 @@ interface RunArgs {
   confirmSent?: string;
   agreements?: string;
   agreementFor: string[];
+  ems?: string;
   instalments?: number;
 }
 
@@ -152,6 +156,12 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         if (!/\.csv$/i.test(v)) throw new UsageError(`${a} writes a .csv file`);
         if (a === "--sms") args.sms = v;
         else args.mailing = v;
+        break;
+      }
+      case "--ems": {
+        const v = value(i++, a);
+        if (!/\.csv$/i.test(v)) throw new UsageError("--ems reads the filled mailing list, a .csv file");
+        args.ems = v;
         break;
       }
       case "--agreements":
@@ -363,6 +373,24 @@ async function runLocked(
     if (io.progress && (large || Date.now() - started > 2000)) io.progress(text);
   };
   progress(`${args.input} read; reading the arrears table and writing ${out}`);
+  let ems: EmsList | undefined;
+  if (args.ems !== undefined) {
+    const lang = args.lang ?? "zh-CN";
+    const list = readEmsList(openCsvGrid(await readFileBytes(args.ems), args.ems).grid.sheets[0]);
+    if (list === null) {
+      io.stderr(
+        `arrears-desk: ${
+          localized(
+            `${args.ems}：找不到“编号”和“邮件号”两列；请用本工具导出的邮寄清单（--mailing）填写邮件号后再读入。未写入任何文件`,
+            `${args.ems}: no "Reference" and "EMS number" columns; fill in the mailing list this tool wrote ` +
+              "(--mailing) and give it back. Nothing was written",
+          )[lang]
+        }\n`,
+      );
+      return 1;
+    }
+    ems = list;
+  }
   const outcome = await runOnWorkbookFile(bytes, path.basename(args.input), {
     today,
     asOf: args.asOf,
@@ -372,6 +400,7 @@ async function runLocked(
     layout: args.layout,
     roundDate: args.date,
     confirmSent: args.confirmSent,
+    ems,
   });
   if (!outcome.ok) {
     const lang = args.lang ?? "zh-CN";
@@ -507,12 +536,38 @@ async function runLocked(
     return 0;
   }
   const lines = [...jobReport(job, outcome.warnings, out), ...agreementLines];
+  if (ems && job.ems) lines.push(...emsLines(args.ems as string, ems, job.ems, job.lang));
   if (exports.length > 0)
     lines.push(
       (job.lang === "zh-CN" ? "导出：" : "Exported: ") + exports.join(job.lang === "zh-CN" ? "，" : ", "),
     );
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
+}
+
+/** What came of the filled mailing list: numbers logged, already there, not yet filled, and rows not used. */
+function emsLines(file: string, list: EmsList, logged: EmsLogging, lang: Lang): string[] {
+  const say = (zh: string, en: string) => (lang === "zh-CN" ? zh : en);
+  const lines = [
+    say(
+      `EMS 邮件号（${file}）：登记 ${logged.rows.length} 个（催缴记录新增“已发送”行，凭证为邮件号）` +
+        (logged.alreadyLogged > 0 ? `，${logged.alreadyLogged} 个已登记过，未重复` : "") +
+        (list.unfilled > 0 ? `，${list.unfilled} 行尚未填写邮件号` : "") +
+        "；妥投后在催缴记录中记“已签收/妥投”及同一邮件号，即为送达凭证",
+      `EMS numbers (${file}): ${logged.rows.length} logged (rows "sent" with the number as proof)` +
+        (logged.alreadyLogged > 0 ? `, ${logged.alreadyLogged} already logged, not repeated` : "") +
+        (list.unfilled > 0 ? `, ${list.unfilled} rows with no number yet` : "") +
+        '; once delivered, log "delivered" with the same number: that is the proof of delivery',
+    ),
+  ];
+  for (const p of [...list.problems, ...logged.problems])
+    lines.push(
+      say(
+        `  ${file} 第 ${p.row} 行${p.column ? ` ${p.column} 列` : ""}（“${p.value}”）：${p.reason["zh-CN"]}`,
+        `  ${file} row ${p.row}${p.column ? ` column ${p.column}` : ""} ("${p.value}"): ${p.reason["en-US"]}`,
+      ),
+    );
+  return lines;
 }
 
 function columnNumber(letters: string): number {

@@ -22,6 +22,7 @@ import { Round, newRecordSheet, noticesSheet, planRound } from "./campaign/notic
 import { NoticeStage, STAGE_NAMES } from "./campaign/stages";
 import { RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/record";
 import { ConfirmWhich, confirmRound } from "./campaign/confirm";
+import { EmsList, EmsLogging, emsRecordRows } from "./campaign/ems";
 import { STAGES } from "./campaign/stages";
 import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./campaign/templates";
 
@@ -46,6 +47,8 @@ export interface JobOptions {
    * to the record, and this run's round counts them.
    */
   readonly confirmSent?: ConfirmWhich;
+  /** The filled EMS mailing list (邮件号 by 编号): each number logged as a record row 已发送 (ems.ts). */
+  readonly ems?: EmsList;
 }
 
 export interface JobResult {
@@ -62,6 +65,8 @@ export interface JobResult {
   readonly round: Round;
   /** The record sheet written whole when the workbook has none yet; otherwise null (round.record is appended). */
   readonly newRecord: OutputSheet | null;
+  /** The EMS numbers logged from the mailing list, when one was given. */
+  readonly ems?: EmsLogging | null;
   /** Every sheet the add-in writes, in the order they should appear. */
   readonly sheets: readonly OutputSheet[];
   readonly summary: RunSummary;
@@ -106,13 +111,24 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const confirmation = options.confirmSent
     ? confirmRound(record.entries, options.confirmSent, read.households, lang, options.today, record.lastRow)
     : null;
-  const entries = confirmation ? [...record.entries, ...confirmation.entries] : record.entries;
+  const confirmed = confirmation ? [...record.entries, ...confirmation.entries] : record.entries;
+  const ems = options.ems
+    ? emsRecordRows(
+        options.ems,
+        confirmed,
+        read.households,
+        lang,
+        roundDate,
+        record.lastRow + (confirmation?.rows.length ?? 0),
+      )
+    : null;
+  const entries = ems ? [...confirmed, ...ems.entries] : confirmed;
   const facts = campaignFactsByHousehold(entries, roundDate);
   const templates = readTemplates(findTemplatesSheet(workbook.sheets));
   const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings), facts);
   const bulletin = buildBulletin(verdicts, settings, asOf, options.today, facts);
   const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today, facts);
-  const round = planRound({
+  const planned = planRound({
     verdicts,
     facts,
     settings,
@@ -125,8 +141,10 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     date: roundDate,
     asOf,
     lang,
-    confirmations: confirmation?.rows ?? [],
+    confirmations: [...(confirmation?.rows ?? []), ...(ems?.rows ?? [])],
   });
+  // The EMS rows are logged with the confirmations, but counted on their own.
+  const round = ems ? { ...planned, confirmed: confirmation?.rows.length ?? 0 } : planned;
   const sheets = [
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
@@ -151,6 +169,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       templates,
       round,
       newRecord: round.record.exists ? null : newRecordSheet(round.record),
+      ems,
       sheets,
       summary: runSummary(read, verdicts, lang),
     },
