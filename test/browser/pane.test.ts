@@ -209,6 +209,12 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(sms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容/);
     const mailing = await downloadFrom(page, /EMS/);
     expect(mailing.bytes.toString("utf8")).toMatch(/^\ufeff收件人,收件地址/);
+    // The instalment agreements of the households offered instalments: a .zip of one .docx each.
+    const agreements = await downloadFrom(page, /导出分期还款协议/);
+    expect(agreements.name).toMatch(/-agreements\.zip$/);
+    const agreementFiles = Object.keys((await JSZip.loadAsync(agreements.bytes)).files);
+    expect(agreementFiles).toHaveLength(18);
+    for (const name of agreementFiles) expect(name).toMatch(/^分期还款协议-.+\.docx$/);
     await shot("pane-notices-zh.png");
     // The team sent the letters: one click confirms the round, as 已发送 rows in the record.
     await page.getByRole("button", { name: "确认本轮已发送" }).click();
