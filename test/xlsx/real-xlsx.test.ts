@@ -10,6 +10,7 @@ import { describeWithShared, sharedPath } from "../support/shared";
 /** What each real workbook is expected to give: read as an arrears table, or refused with a reason. */
 const EXPECTED: Record<string, "read" | "refused"> = {
   "cn01_microcommunity_importFeeDetail.xlsx": "read",
+  "cn02_microcommunity_importCarFeeDetail.xlsx": "read",
   "en16_appfolio_delinquency_REDACTED.xlsx": "read",
   "en19_remi_delinquency_eviction_tracker.csv": "read",
 };
@@ -149,6 +150,16 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
     expect(outcome.result.read.skipped.every((s) => s.reason["en-US"].includes("beside the table"))).toBe(
       true,
     );
+  });
+
+  it("reads the ERP car-fee history as bills keyed by the plate, ignoring the instructions below it", async () => {
+    const outcome = runJob((await open("cn02_microcommunity_importCarFeeDetail.xlsx")).grid, {
+      today: "2026-11-21",
+    });
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    const read = outcome.result.read;
+    expect([read.layout, read.headerRow]).toEqual(["bill", 1]);
+    expect(read.households.map((h) => [h.account, h.amountOverdue])).toEqual([["1", 0]]);
   });
 
   it("reads the CSV tracker with US dates and days delinquent", async () => {

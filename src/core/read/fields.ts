@@ -81,8 +81,8 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   ],
   account: [
     "户号", "用户编号", "用户号", "客户编号", "客户号", "缴费号", "缴费编号", "账号", "帐号", "合同编号", "合同号",
-    "户口号", "account", "accountno", "accountnumber", "account#", "tenantaccount", "customerno", "customerid",
-    "contractno",
+    "户口号", "车牌号", "车牌号码", "车位号", "车位编号", "account", "accountno", "accountnumber", "account#",
+    "tenantaccount", "customerno", "customerid", "contractno", "plate", "plateno", "parkingspace",
   ],
   owner: [
     "业主", "业主姓名", "业主名称", "业主名", "姓名", "客户名称", "客户姓名", "客户", "户主", "户名", "用户名称", "用户姓名", "用户名", "住户", "住户姓名",

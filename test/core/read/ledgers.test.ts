@@ -228,3 +228,56 @@ describe("when nothing is found", () => {
     expect(result.households.map((h) => [h.account, h.amountOverdue])).toEqual([["1", 300]]);
   });
 });
+
+describe("parking fees keyed by the car or the space", () => {
+  // The shape of an ERP's car-fee history import (车辆缴费历史): no room, the plate is the key.
+  const grid = book("车辆缴费历史", [
+    [
+      "车牌号",
+      "收费项目",
+      "缴费周期",
+      "开始时间",
+      "结束时间",
+      "缴费时间",
+      "应缴金额",
+      "实缴金额",
+      "收银员",
+      "备注",
+    ],
+    [
+      "粤B12345",
+      "月租车费",
+      12,
+      "2025-01-01",
+      "2026-01-01",
+      "2025-01-03",
+      1800,
+      1800,
+      "收银员甲",
+      "手工导入",
+    ],
+    ["粤B12345", "月租车费", 12, "2026-01-01", "2027-01-01", null, 1800, 600, "收银员甲", "手工导入"],
+    ["粤B67890", "月租车费", 6, "2026-01-01", "2026-07-01", "2026-01-05", 900, 900, "收银员乙", "手工导入"],
+  ]);
+
+  it("takes the plate as the account key and reads the rows as bills", () => {
+    const result = read(grid);
+    expect(result.layout).toBe("bill");
+    expect(result.households.map((h) => [h.account, h.amountOverdue])).toEqual([
+      ["粤B12345", 1200],
+      ["粤B67890", 0],
+    ]);
+  });
+
+  it("takes a parking-space number the same way", () => {
+    const result = read(
+      book("车位欠费", [
+        ["车位编号", "业主", "欠费金额"],
+        ["C0001", "张伟", 450],
+      ]),
+    );
+    expect(result.households.map((h) => [h.account, h.owner, h.amountOverdue])).toEqual([
+      ["C0001", "张伟", 450],
+    ]);
+  });
+});
