@@ -135,7 +135,11 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "应收", "应收金额", "应缴", "应缴金额", "应收款", "应收费用", "本期应收", "金额", "费用金额", "账单金额", "收费金额",
     "amountbilled", "billed", "charged", "amount", "billamount", "rentdue", "rentcharged",
   ],
-  paid: ["实收", "实收金额", "实缴", "实缴金额", "已缴", "已缴金额", "已收", "已收金额", "本期实收", "amountpaid", "paid", "received", "rentreceived", "amountreceived"],
+  paid: [
+    "实收", "实收金额", "实缴", "实缴金额", "已缴", "已缴金额", "已收", "已收金额", "本期实收", "缴费金额", "缴纳金额",
+    "付款金额", "支付金额", "收款金额", "实付金额", "amountpaid", "paid", "received", "rentreceived", "amountreceived",
+    "paymentamount",
+  ],
 };
 
 /** Normalised header text: units in brackets and trailing colons removed. "欠费金额\n(元)" → "欠费金额". */

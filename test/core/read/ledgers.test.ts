@@ -281,3 +281,30 @@ describe("parking fees keyed by the car or the space", () => {
     ]);
   });
 });
+
+describe("a payment history lists what was paid, not what is owed", () => {
+  // The shape of an ERP's earlier history import (房屋缴费历史): one column, 缴费金额, the amount paid.
+  const grid = book("房屋缴费历史", [
+    ["楼栋", "单元", "房屋", "收费项目", "缴费周期", "开始时间", "结束时间", "缴费时间", "缴费金额", "备注"],
+    [1, 1, 101, "物业费", 12, "2025-01-01", "2026-01-01", "2025-01-03", 1000, "手工导入"],
+    [1, 1, 101, "物业费", 12, "2026-01-01", "2027-01-01", "2026-01-05", 1000, "手工导入"],
+  ]);
+
+  it("still takes the one amount of a status list as the bill's amount, whatever its heading", () => {
+    const result = read(
+      book("缴费通知", [
+        ["户号", "用户地址", "缴费金额", "状态", "缴费期限"],
+        ["2001", "2栋1单元301室", 120.5, "未缴", "2026-09-30"],
+        ["2001", "2栋1单元301室", 120.5, "已缴", "2026-08-31"],
+      ]),
+    );
+    expect(result.layout).toBe("statusBill");
+    expect(result.households.map((h) => [h.account, h.amountOverdue])).toEqual([["2001", 120.5]]);
+  });
+
+  it("takes 缴费金额 as the amount paid, and claims nothing owed from it", () => {
+    const result = read(grid);
+    expect(result.columns.find((c) => c.header === "缴费金额")?.field).toBe("paid");
+    expect(result.households.map((h) => [h.label, h.amountOverdue])).toEqual([["1栋1单元101", null]]);
+  });
+});
