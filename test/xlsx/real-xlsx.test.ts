@@ -15,6 +15,61 @@ const EXPECTED: Record<string, "read" | "refused"> = {
   "en19_remi_delinquency_eviction_tracker.csv": "read",
 };
 
+const PAYMENTS_ONLY = { layout: "bill", households: 1, owing: 0, total: 0, unknown: 1 } as const;
+
+/** What the arrears and fee lists among them must give on 2026-11-21: layout, households, those owing and the total. */
+interface Owed {
+  layout: string;
+  households: number;
+  owing: number;
+  total: number;
+  /** Households whose amount the list does not say (a payment record says what was paid, not what is owed). */
+  unknown: number;
+}
+const OWED: Record<string, Owed> = {
+  "cn01_microcommunity_importFeeDetail.xlsx": {
+    layout: "bill",
+    households: 1,
+    owing: 0,
+    total: 0,
+    unknown: 0,
+  },
+  "cn02_microcommunity_importCarFeeDetail.xlsx": {
+    layout: "bill",
+    households: 1,
+    owing: 0,
+    total: 0,
+    unknown: 0,
+  },
+  "en16_appfolio_delinquency_REDACTED.xlsx": {
+    layout: "bill",
+    households: 746,
+    owing: 746,
+    total: 544741.59,
+    unknown: 0,
+  },
+  "en19_remi_delinquency_eviction_tracker.csv": {
+    layout: "household",
+    households: 9,
+    owing: 9,
+    total: 22620,
+    unknown: 0,
+  },
+  // Proposed for ../shared/real-xlsx by issue 16 (earlier versions of the ERP's fee-history templates, payments
+  // only, and the tracker's first snapshot); each is checked once it is there.
+  "cn05_microcommunity_importFeeDetail_2020-09-09.xlsx": PAYMENTS_ONLY,
+  "cn06_microcommunity_importFeeDetail_2020-09-27.xlsx": PAYMENTS_ONLY,
+  "cn07_microcommunity_importFeeDetail_2023-09-04.xlsx": PAYMENTS_ONLY,
+  "cn08_microcommunity_importCarFeeDetail_2021-04-16.xlsx": PAYMENTS_ONLY,
+  "en17_nicola_tenant_arrears_first_snapshot_REDACTED.xlsx": {
+    layout: "household",
+    households: 12,
+    owing: 7,
+    total: 77500,
+    unknown: 0,
+  },
+};
+
 async function open(file: string): Promise<OpenedWorkbook> {
   return readWorkbookFile(sharedPath("real-xlsx", file));
 }
@@ -82,6 +137,23 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
       expect(viaExcelJs.getWorksheet(outcome.job.sheets[0].name)).toBeDefined();
     },
     30_000,
+  );
+
+  it.each(Object.entries(OWED).filter(([file]) => files.includes(file)))(
+    "%s: the households it holds and what they owe",
+    async (file, owed) => {
+      const outcome = runJob((await open(file)).grid, { today: "2026-11-21" });
+      if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+      const { read, summary } = outcome.result;
+      expect({
+        layout: read.layout,
+        households: read.households.length,
+        owing: summary.arrears.households,
+        total: summary.arrears.total,
+        unknown: read.households.filter((h) => h.amountOverdue === null).length,
+      }).toEqual(owed);
+      expect(read.problems).toEqual([]);
+    },
   );
 
   it("opens the WPS save (docProps with an ap: prefix and core properties in the default namespace)", async () => {
