@@ -42,7 +42,7 @@ const OWED: Record<string, Owed> = {
     unknown: 0,
   },
   "en16_appfolio_delinquency_REDACTED.xlsx": {
-    layout: "bill",
+    layout: "household",
     households: 746,
     owing: 746,
     total: 544741.59,
@@ -210,6 +210,10 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
     expect(read.households.length).toBeGreaterThan(700);
     expect(read.skipped.map((s) => s.reason["en-US"])).toEqual([expect.stringContaining("totals row")]);
     expect(read.columns.find((c) => c.field === "amount")?.header).toBe("Amount Receivable");
+    // one row per tenant ("#1" in many properties is many households), months owed estimated from the rent
+    expect(read.layout).toBe("household");
+    expect([read.households[0].monthsOverdue, read.households[0].monthsEstimated]).toEqual([2, true]);
+    expect(outcome.result.summary.classes).toEqual({ timely: 580, frequent: 157, longTerm: 9, malicious: 0 });
   });
 
   it("reads the ERP fee history as bills, ignoring the instructions beside it", async () => {

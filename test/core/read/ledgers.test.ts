@@ -308,3 +308,24 @@ describe("a payment history lists what was paid, not what is owed", () => {
     expect(result.households.map((h) => [h.label, h.amountOverdue])).toEqual([["1栋1单元101", null]]);
   });
 });
+
+describe("a delinquency report with the same unit number in several properties", () => {
+  // The shape of an AppFolio delinquency export: one row per tenant, "#1" in many properties, and an amount column
+  // (subsidy) that is not a bill.
+  const grid = book("Sheet1", [
+    ["Tenant Status", "Property", "Unit", "Name", "Rent", "Amount Receivable", "Delinquent Subsidy Amount"],
+    ["Current", "101 Sample Street", "#1", "Tenant A", 640, 1280, 0],
+    ["Current", "102 Sample Street", "#1", "Tenant B", 775, 775, 0],
+    ["Notice", "101 Sample Street", "#2", "Tenant C", 1400, 4200, 0],
+  ]);
+
+  it("is one row per household, not bills, when building and unit together do not repeat", () => {
+    const result = read(grid);
+    expect(result.layout).toBe("household");
+    expect(result.households.map((h) => [h.building, h.room, h.amountOverdue, h.monthsOverdue])).toEqual([
+      ["101 Sample Street", "#1", 1280, 2],
+      ["102 Sample Street", "#1", 775, 1],
+      ["101 Sample Street", "#2", 4200, 3],
+    ]);
+  });
+});
