@@ -56,11 +56,26 @@ const OWED: Record<string, Owed> = {
     unknown: 0,
   },
   // Proposed for ../shared/real-xlsx by issue 16 (earlier versions of the ERP's fee-history templates, payments
-  // only, and the tracker's first snapshot); each is checked once it is there.
+  // only; a month's receipts and AR reconciliation of one estate; the tracker's first snapshot); each is checked
+  // once it is there.
   "cn05_microcommunity_importFeeDetail_2020-09-09.xlsx": PAYMENTS_ONLY,
   "cn06_microcommunity_importFeeDetail_2020-09-27.xlsx": PAYMENTS_ONLY,
   "cn07_microcommunity_importFeeDetail_2023-09-04.xlsx": PAYMENTS_ONLY,
   "cn08_microcommunity_importCarFeeDetail_2021-04-16.xlsx": PAYMENTS_ONLY,
+  "en15_karlarey_ar_receipts_REDACTED.csv": {
+    layout: "bill",
+    households: 31,
+    owing: 0,
+    total: 0,
+    unknown: 31,
+  },
+  "en18_karlarey_ar_reconciliation_REDACTED.csv": {
+    layout: "household",
+    households: 39,
+    owing: 6,
+    total: 4543.65,
+    unknown: 0,
+  },
   "en17_nicola_tenant_arrears_first_snapshot_REDACTED.xlsx": {
     layout: "household",
     households: 12,
