@@ -78,6 +78,16 @@ const STRINGS = {
   exportAgreements: ["导出分期还款协议", "Instalment agreements"],
   agreementRooms: ["另加分期协议的房号（逗号分隔）", "More units for an agreement (comma-separated)"],
   agreementUnknown: ["台账中找不到：{rooms}", "Not in the arrears sheet: {rooms}"],
+  emsUpload: ["读入已填邮件号的邮寄清单 (.csv)", "Read back the mailing list with EMS numbers (.csv)"],
+  emsNoColumns: [
+    "找不到“编号”和“邮件号”两列：请在导出的 EMS 邮寄清单中填写邮件号后再读入",
+    'No "Reference" and "EMS number" columns: fill in the exported EMS mailing list, then read it back',
+  ],
+  emsLogged: [
+    "已登记 EMS 邮件号 {count} 个（催缴记录“已发送”，凭证为邮件号）；已登记过 {already} 个；未填 {unfilled} 行；无法使用 {problems} 行",
+    "EMS numbers logged: {count} (record rows 'sent', the number as proof); already logged {already}; " +
+      "not filled {unfilled}; not usable {problems}",
+  ],
   warnings: ["提示", "Warnings"],
   logTitle: ["登记一次催缴", "Log a contact"],
   household: ["住户", "Household"],

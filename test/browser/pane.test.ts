@@ -224,6 +224,22 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
       .waitFor({ timeout: 5_000 })
       .catch(() => undefined);
     await page.locator("main[aria-busy=false]").waitFor({ timeout: 60_000 });
+    // The letters were posted: two EMS numbers typed into the mailing list, read back into the record.
+    const filled = mailing.bytes
+      .toString("utf8")
+      .split("\r\n")
+      .map((line, i) => {
+        if (i === 0 || i > 2) return line;
+        const cells = line.split(",");
+        cells[6] = `EA00000000${i}CN`;
+        return cells.join(",");
+      })
+      .join("\r\n");
+    await page
+      .locator('input[type=file][aria-label="读入已填邮件号的邮寄清单 (.csv)"]')
+      .setInputFiles({ name: "mailing.csv", mimeType: "text/csv", buffer: Buffer.from(filled, "utf8") });
+    await page.getByText(/^已登记 EMS 邮件号 2 个/).waitFor({ timeout: 60_000 });
+    await page.locator("main[aria-busy=false]").waitFor({ timeout: 60_000 });
 
     // 5 Record: log a promise for one household.
     await page.getByRole("tab", { name: "5 催缴记录" }).click();
@@ -245,7 +261,9 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(last).toContain("通话录音 001");
     const prepared = rows.filter((r) => (r as unknown[]).includes("待发送")).length;
     expect(prepared).toBeGreaterThan(100);
-    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBe(prepared);
+    const posted = rows.filter((r) => (r as unknown[]).some((v) => /^EA00000000[12]CN$/.test(String(v))));
+    expect(posted).toHaveLength(2);
+    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBe(prepared + posted.length);
 
     // The round is dated on the page's today, and so is the record row.
     expect(

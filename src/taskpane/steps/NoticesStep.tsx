@@ -23,6 +23,7 @@ import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 import { Written } from "../parts";
 import { AgreementsExport } from "./AgreementsExport";
+import { EmsUpload } from "./EmsUpload";
 
 const SHOWN = 200;
 
@@ -144,6 +145,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
         </Button>
       </div>
       <AgreementsExport state={state} />
+      <EmsUpload state={state} />
       {written && <Written state={state} sheets={written} />}
       <Table size="extra-small" aria-label={t("noticesNow")}>
         <TableHeader>
