@@ -24,6 +24,9 @@ import { RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/
 import { ConfirmWhich, confirmRound } from "./campaign/confirm";
 import { STAGES } from "./campaign/stages";
 import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./campaign/templates";
+import { DailyReport, buildDailyReport, dailyReportSheet } from "./boards/daily-report";
+import { TeamTextsReading, findSheet, readTeamTexts, teamTextsSheet } from "./campaign/team-texts";
+import { FAQ_SPEC, SCRIPT_SPEC } from "./campaign/scripts";
 
 export interface JobOptions {
   /** Today's date: the posting date, the run date, and the as-of date when the settings leave it blank. */
@@ -60,6 +63,11 @@ export interface JobResult {
   readonly record: RecordReading;
   readonly templates: TemplatesReading;
   readonly round: Round;
+  /** The round's day per collector, from the record (催缴日报). */
+  readonly dailyReport: DailyReport;
+  /** The team's phone scripts (催缴话术) and fee Q&A (收费答疑), as read. */
+  readonly scripts: TeamTextsReading;
+  readonly faq: TeamTextsReading;
   /** The record sheet written whole when the workbook has none yet; otherwise null (round.record is appended). */
   readonly newRecord: OutputSheet | null;
   /** Every sheet the add-in writes, in the order they should appear. */
@@ -127,6 +135,9 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     lang,
     confirmations: confirmation?.rows ?? [],
   });
+  const dailyReport = buildDailyReport(entries, read.households, roundDate, asOf);
+  const scripts = readTeamTexts(SCRIPT_SPEC, findSheet(workbook.sheets, SCRIPT_SPEC.sheetNames));
+  const faq = readTeamTexts(FAQ_SPEC, findSheet(workbook.sheets, FAQ_SPEC.sheetNames));
   const sheets = [
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
@@ -135,6 +146,9 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     templatesSheet(templates.templates, lang, templates.problems),
     settingsSheet(settings, lang, problemsByKey),
     readReportSheet(read, lang),
+    dailyReportSheet(dailyReport, lang),
+    teamTextsSheet(SCRIPT_SPEC, scripts, lang),
+    teamTextsSheet(FAQ_SPEC, faq, lang),
   ];
   return {
     ok: true,
@@ -150,6 +164,9 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       record,
       templates,
       round,
+      dailyReport,
+      scripts,
+      faq,
       newRecord: round.record.exists ? null : newRecordSheet(round.record),
       sheets,
       summary: runSummary(read, verdicts, lang),
@@ -194,6 +211,7 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
         : ""),
   );
   lines.push(...roundLines(job));
+  for (const p of [...job.scripts.problems, ...job.faq.problems]) lines.push(`  ${p.message[job.lang]}`);
   lines.push(
     say(
       `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,

@@ -179,6 +179,8 @@ export interface RecordEntry {
   readonly note: string;
   /** The 发送日期 the team filled in: the notice went out that day, whatever 结果 says. */
   readonly sentDate?: IsoDate | null;
+  /** The 催缴员 who logged the row (blank when the column is absent or empty): the daily report's credit. */
+  readonly collector?: string;
 }
 
 const WITNESSED = /见证|证人|留置|witness/i;
@@ -447,6 +449,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
       proof: cellText(cell("proof")),
       note: cellText(cell("note")),
       sentDate: sent.kind === "value" ? sent.value : null,
+      collector: cellText(cell("collector")),
     });
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
