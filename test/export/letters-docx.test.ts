@@ -1,7 +1,5 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import JSZip from "jszip";
-import * as os from "os";
 import * as path from "path";
 import { classify } from "../../src/core/classify/classify";
 import { Letter } from "../../src/core/campaign/letter";
@@ -15,21 +13,7 @@ import { monthIndex } from "../../src/core/read/values";
 import { lettersDocx } from "../../src/export/letters-docx";
 import { runOnWorkbookFile } from "../../src/xlsx/run";
 import { makeHousehold } from "../support/household";
-
-function which(command: string): boolean {
-  try {
-    execFileSync("which", [command], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Under CI, .ci/run installs libreoffice-writer and poppler-utils; a missing soffice there fails rather than skips.
-const available = which("soffice") && which("pdfinfo") && which("pdftotext");
-const run = available || process.env.CI === "true" ? it : it.skip;
-if (!available)
-  console.log("letters-docx.test: soffice/pdfinfo not installed here; the PDF checks are skipped");
+import { itPrints, pdfOf, pdfPages, pdfText } from "../support/pdf";
 
 const SETTINGS = {
   ...DEFAULT_SETTINGS,
@@ -114,31 +98,6 @@ function everyStage(lang: Lang): Letter[] {
   return letters;
 }
 
-function pdfOf(docx: Uint8Array, name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "letters-"));
-  const file = path.join(dir, `${name}.docx`);
-  fs.writeFileSync(file, docx);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { stdio: "ignore", timeout: 120_000 },
-  );
-  return path.join(dir, `${name}.pdf`);
-}
-
-function pages(pdf: string): number {
-  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-}
-
 describe("letters.docx", () => {
   it("is a Word document with one section (page) per letter, in the stages' colours", async () => {
     const letters = everyStage("zh-CN");
@@ -151,14 +110,14 @@ describe("letters.docx", () => {
     expect(xml).toContain("回　执");
   });
 
-  run(
+  itPrints(
     "prints every stage, Chinese and English, on exactly one A4 page each (LibreOffice)",
     async () => {
       for (const lang of ["zh-CN", "en-US"] as const) {
         const letters = everyStage(lang);
         const pdf = pdfOf(await lettersDocx(letters, { title: "t", lang }), `stages-${lang}`);
-        expect(pages(pdf)).toBe(letters.length);
-        const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+        expect(pdfPages(pdf)).toBe(letters.length);
+        const text = pdfText(pdf);
         expect(text).toContain(lang === "zh-CN" ? "欧阳娜娜" : "Alice Chen");
         expect(text).toContain(lang === "zh-CN" ? "第九百四十四条" : "article 944");
       }
@@ -166,7 +125,7 @@ describe("letters.docx", () => {
     240_000,
   );
 
-  run(
+  itPrints(
     "prints the sample's round: as many pages as letters",
     async () => {
       const bytes = new Uint8Array(
@@ -180,7 +139,7 @@ describe("letters.docx", () => {
       const letters = outcome.job.round.notices.flatMap((n) => (n.letter ? [n.letter] : []));
       expect(letters.length).toBeGreaterThan(50);
       const pdf = pdfOf(await lettersDocx(letters, { title: "t", lang: "zh-CN" }), "sample");
-      expect(pages(pdf)).toBe(letters.length);
+      expect(pdfPages(pdf)).toBe(letters.length);
     },
     240_000,
   );

@@ -126,7 +126,7 @@ export function buildDashboard(
   });
   const unknown = owing.filter((v) => v.household.monthsOverdue === null || v.household.monthsOverdue === 0);
   // Buildings: most owed first. Collectors: best collection rate first, then least left to collect.
-  const buildings = [...groupBy(verdicts, (v) => v.household.building || "—")]
+  const buildings = [...groupBy(verdicts, buildingLabel(verdicts))]
     .map(([name, tally]) => ({ name, tally }))
     .sort((a, b) => b.tally.amount - a.tally.amount || naturalOrder(a.name, b.name));
   const hasCollectors = verdicts.some((v) => v.household.collector !== "");
@@ -180,6 +180,26 @@ function tallyOf(verdicts: readonly Verdict[]): Tally {
   const t = emptyTally();
   for (const v of verdicts) add(t, v);
   return t;
+}
+
+/**
+ * Which group of the 按楼栋 table a household is counted in. With several sheets (一期, 二期 …), a sheet without a
+ * building column is a group of its own under its name, and a building name found on more than one sheet is told
+ * apart by its sheet; otherwise the building, or — when the ledger has none.
+ */
+function buildingLabel(verdicts: readonly Verdict[]): (v: Verdict) => string {
+  const sheetsOf = new Map<string, Set<string>>();
+  for (const v of verdicts) {
+    const b = v.household.building;
+    if (!sheetsOf.has(b)) sheetsOf.set(b, new Set());
+    sheetsOf.get(b)?.add(v.household.sheet);
+  }
+  const severalSheets = new Set(verdicts.map((v) => v.household.sheet)).size > 1;
+  return (v) => {
+    const { building, sheet } = v.household;
+    if (!building) return severalSheets ? sheet : "—";
+    return (sheetsOf.get(building)?.size ?? 0) > 1 ? `${sheet} ${building}` : building;
+  };
 }
 
 /** The 催缴看板 sheet: totals, kinds, flags, aging (with a chart), buildings and collectors. */

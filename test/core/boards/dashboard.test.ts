@@ -79,6 +79,28 @@ describe("dashboard", () => {
     ]);
   });
 
+  it("counts a second sheet without a building column under its name, and a building on two sheets by sheet", () => {
+    const second = (building: string, amount: number) =>
+      makeHousehold({
+        ...h(building, "王强", 4, amount, 1200),
+        key: `二期|${building}|${amount}`,
+        sheet: "二期欠费汇总",
+      });
+    const several = buildDashboard(
+      classifyAll([...households, second("", 700), second("", 300), second("3栋", 100)], AS_OF),
+      "锦绣花园",
+      AS_OF,
+      "2026-11-21",
+    );
+    expect(several.byBuilding.map((b) => [b.name, b.tally.households, b.tally.amount])).toEqual([
+      ["2栋", 3, 8400],
+      ["二期欠费汇总", 2, 1000],
+      ["台账 3栋", 1, 500],
+      ["1栋", 2, 400],
+      ["二期欠费汇总 3栋", 1, 100],
+    ]);
+  });
+
   it("lays out the sheet with tables and charts over the aging and kind tables", () => {
     const sheet = dashboardSheet(d, "zh-CN");
     expect(sheet.name).toBe("催缴看板");

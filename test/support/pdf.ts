@@ -1,0 +1,55 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+function which(command: string): boolean {
+  try {
+    execFileSync("which", [command], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** LibreOffice and poppler are here: documents can be printed to PDF and their pages counted. */
+export const canPrint = which("soffice") && which("pdfinfo") && which("pdftotext");
+
+/**
+ * `it` for a test that prints a document with LibreOffice. Where soffice or poppler is missing (a user's
+ * machine) it is skipped and says so; under CI=true (.ci/run installs them) it runs and fails instead.
+ */
+export function itPrints(name: string, body: () => Promise<void>, timeout = 240_000): void {
+  if (canPrint || process.env.CI === "true") it(name, body, timeout);
+  else it.skip(`${name} (skipped: soffice/pdfinfo not installed)`, () => undefined);
+}
+
+/** The document printed to PDF by LibreOffice, in a fresh folder with its own profile; the PDF's path. */
+export function pdfOf(document: Uint8Array, name: string, extension = "docx"): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "print-"));
+  const file = path.join(dir, `${name}.${extension}`);
+  fs.writeFileSync(file, document);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  return path.join(dir, `${name}.pdf`);
+}
+
+export function pdfPages(pdf: string): number {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+export function pdfText(pdf: string): string {
+  return execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+}
