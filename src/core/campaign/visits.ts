@@ -74,7 +74,7 @@ export interface VisitRow {
 export interface VisitGroup {
   readonly collector: string;
   readonly building: string;
-  /** "催缴员：李娜　楼栋：1栋　本轮：2026-11-24　共 12 户". */
+  /** "催缴员：李娜 楼栋：1栋 本轮：2026-11-24 共 12 户". */
   readonly heading: string;
   readonly rows: readonly VisitRow[];
 }
@@ -124,7 +124,7 @@ export function visitSheets(round: Round, estate: string): VisitSheets {
       collector: g.collector,
       building: g.building,
       heading: say(
-        `催缴员：${g.collector}　楼栋：${g.building}　本轮：${round.date}　共 ${g.notices.length} 户`,
+        `催缴员：${g.collector}\u3000楼栋：${g.building}\u3000本轮：${round.date}\u3000共 ${g.notices.length} 户`,
         `Collector: ${g.collector}   Building: ${g.building}   Round: ${round.date}   ${g.notices.length} households`,
       ),
       rows: [...g.notices]
@@ -171,9 +171,9 @@ export function visitSheets(round: Round, estate: string): VisitSheets {
         "sheet and say so in Proof.",
     ),
     signOff: say(
-      "催缴员签字：____________　　日期：____________　　主管审核：____________",
+      "催缴员签字：____________\u3000\u3000日期：____________\u3000\u3000主管审核：____________",
       "Collector's signature: ____________    Date: ____________    Checked by (supervisor): ____________",
     ),
-    footer: say("上门催缴登记表　第 {page} 页，共 {pages} 页", "Home visit sheet   page {page} of {pages}"),
+    footer: say("上门催缴登记表\u3000第 {page} 页，共 {pages} 页", "Home visit sheet   page {page} of {pages}"),
   };
 }
