@@ -27,6 +27,7 @@ import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } f
 import { DailyReport, buildDailyReport, dailyReportSheet } from "./boards/daily-report";
 import { TeamTextsReading, findSheet, readTeamTexts, teamTextsSheet } from "./campaign/team-texts";
 import { FAQ_SPEC, SCRIPT_SPEC } from "./campaign/scripts";
+import { GreetingsReading, readGreetings, withGreetingRows } from "./campaign/greetings";
 
 export interface JobOptions {
   /** Today's date: the posting date, the run date, and the as-of date when the settings leave it blank. */
@@ -68,6 +69,8 @@ export interface JobResult {
   /** The team's phone scripts (催缴话术) and fee Q&A (收费答疑), as read. */
   readonly scripts: TeamTextsReading;
   readonly faq: TeamTextsReading;
+  /** The New Year card and 温馨提醒 from 通知模板, as read. */
+  readonly greetings: GreetingsReading;
   /** The record sheet written whole when the workbook has none yet; otherwise null (round.record is appended). */
   readonly newRecord: OutputSheet | null;
   /** Every sheet the add-in writes, in the order they should appear. */
@@ -138,12 +141,13 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const dailyReport = buildDailyReport(entries, read.households, roundDate, asOf);
   const scripts = readTeamTexts(SCRIPT_SPEC, findSheet(workbook.sheets, SCRIPT_SPEC.sheetNames));
   const faq = readTeamTexts(FAQ_SPEC, findSheet(workbook.sheets, FAQ_SPEC.sheetNames));
+  const greetings = readGreetings(findTemplatesSheet(workbook.sheets));
   const sheets = [
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
     dashboardSheet(dashboard, lang),
     noticesSheet(round),
-    templatesSheet(templates.templates, lang, templates.problems),
+    withGreetingRows(templatesSheet(templates.templates, lang, templates.problems), greetings, lang),
     settingsSheet(settings, lang, problemsByKey),
     readReportSheet(read, lang),
     dailyReportSheet(dailyReport, lang),
@@ -167,6 +171,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       dailyReport,
       scripts,
       faq,
+      greetings,
       newRecord: round.record.exists ? null : newRecordSheet(round.record),
       sheets,
       summary: runSummary(read, verdicts, lang),
@@ -211,7 +216,8 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
         : ""),
   );
   lines.push(...roundLines(job));
-  for (const p of [...job.scripts.problems, ...job.faq.problems]) lines.push(`  ${p.message[job.lang]}`);
+  for (const p of [...job.scripts.problems, ...job.faq.problems, ...job.greetings.problems])
+    lines.push(`  ${p.message[job.lang]}`);
   lines.push(
     say(
       `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,

@@ -47,6 +47,8 @@ export interface Settings {
   readonly serviceCentre: string;
   /** The estate's postal address, to which the room is added on the mailing list. */
   readonly estateAddress: string;
+  /** The service centre's manager (服务中心负责人), who signs the greetings with the centre. */
+  readonly serviceManager: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -75,6 +77,7 @@ export const DEFAULT_SETTINGS: Settings = {
   companyName: "",
   serviceCentre: "",
   estateAddress: "",
+  serviceManager: "",
 };
 
 export type SettingKey = keyof Settings;
@@ -457,6 +460,15 @@ const SETTING_DEFS: readonly SettingDef[] = [
       "Language of the output sheets and notices: zh-CN or en-US",
     ),
     ...choice(LANG_CHOICES),
+  },
+  {
+    key: "serviceManager",
+    label: localized("服务中心负责人", "Service-centre manager"),
+    description: localized(
+      "服务中心负责人姓名，与服务中心一同署名新年贺卡和温馨提醒；留空则留横线手写",
+      "The service centre's manager, who signs the New Year card and the friendly reminder; blank: a line to sign",
+    ),
+    ...text,
   },
 ];
 
