@@ -8,6 +8,11 @@ import { LAYOUTS } from "../core/read/layouts";
 import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
 import { lettersDocx } from "../export/letters-docx";
+import { visitSheetsDocx } from "../export/visit-sheets";
+import { scriptsDocx } from "../export/scripts-docx";
+import { visitSheets } from "../core/campaign/visits";
+import { scriptBook } from "../core/campaign/scripts";
+import { GREETING_NAMES, GreetingKind, greetingSmsCsv, greetings } from "../core/campaign/greetings";
 import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
 import { WorkbookOpenError } from "../xlsx/open";
@@ -72,6 +77,12 @@ Options:
   --letters FILE.docx   write the round's letters, one per A4 page, for printing
   --sms FILE.csv        write the round's SMS texts (UTF-8 with BOM) for a bulk-SMS platform
   --mailing FILE.csv    write the EMS mailing list of the formal demands and lawyer's letters
+  --visits FILE.docx    write the round's visit sheets (上门催缴登记表), per collector and building
+  --scripts FILE.docx   write the phone scripts (催缴话术) and the fee Q&A (收费答疑) for printing
+  --greetings newYear|reminder  with --greeting-letters and/or --greeting-sms: the New Year card or the
+                        温馨提醒 for every household (not logged in 催缴记录; the round is prepared as usual)
+  --greeting-letters FILE.docx  write the greeting letters, one per A4 page
+  --greeting-sms FILE.csv       write the greeting SMS texts (UTF-8 with BOM)
   --force               log a round dated before rounds already in the record (refused otherwise)
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
@@ -83,6 +94,12 @@ Options:
 
 class UsageError extends Error {}
 
+/** The greetings by their command-line names. */
+const GREETING_FLAGS: Readonly<Record<string, GreetingKind>> = {
+  newYear: "newYear",
+  reminder: "warmReminder",
+};
+
 interface RunArgs {
   input: string;
   sheets: string[];
@@ -92,6 +109,11 @@ interface RunArgs {
   letters?: string;
   sms?: string;
   mailing?: string;
+  visits?: string;
+  scripts?: string;
+  greetings?: GreetingKind;
+  greetingLetters?: string;
+  greetingSms?: string;
   json: boolean;
   lang?: Lang;
   columns: Partial<Record<Field, string>>;
@@ -136,6 +158,30 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         args.letters = value(i++, a);
         if (!/\.docx$/i.test(args.letters)) throw new UsageError("--letters writes a .docx file");
         break;
+      case "--visits":
+      case "--scripts":
+      case "--greeting-letters": {
+        const v = value(i++, a);
+        if (!/\.docx$/i.test(v)) throw new UsageError(`${a} writes a .docx file`);
+        if (a === "--visits") args.visits = v;
+        else if (a === "--scripts") args.scripts = v;
+        else args.greetingLetters = v;
+        break;
+      }
+      case "--greeting-sms": {
+        const v = value(i++, a);
+        if (!/\.csv$/i.test(v)) throw new UsageError(`${a} writes a .csv file`);
+        args.greetingSms = v;
+        break;
+      }
+      case "--greetings": {
+        const v = value(i++, a);
+        const kind = GREETING_FLAGS[v];
+        if (kind === undefined)
+          throw new UsageError(`--greetings is ${Object.keys(GREETING_FLAGS).join(" or ")}, not "${v}"`);
+        args.greetings = kind;
+        break;
+      }
       case "--sms":
       case "--mailing": {
         const v = value(i++, a);
@@ -192,6 +238,10 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
     }
   }
   if (!args.input) throw new UsageError("no input file given");
+  if ((args.greetingLetters || args.greetingSms) && !args.greetings)
+    throw new UsageError("--greeting-letters and --greeting-sms need --greetings newYear|reminder");
+  if (args.greetings && !args.greetingLetters && !args.greetingSms)
+    throw new UsageError("--greetings needs --greeting-letters FILE.docx and/or --greeting-sms FILE.csv");
   return args;
 }
 
@@ -267,6 +317,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     { flag: "--letters", file: args.letters },
     { flag: "--sms", file: args.sms },
     { flag: "--mailing", file: args.mailing },
+    { flag: "--visits", file: args.visits },
+    { flag: "--scripts", file: args.scripts },
+    { flag: "--greeting-letters", file: args.greetingLetters },
+    { flag: "--greeting-sms", file: args.greetingSms },
   ].filter((t): t is { flag: string; file: string } => t.file !== undefined);
   const inputReal = realTarget(args.input);
   const seen = new Map<string, string>();
@@ -426,6 +480,40 @@ async function runLocked(
   if (args.mailing) {
     files.push({ target: args.mailing, bytes: utf8(mailingCsv(round, job.settings)) });
     exports.push(`${args.mailing} (${round.notices.filter((n) => n.channel === "ems").length})`);
+  }
+  if (args.visits) {
+    const sheets = visitSheets(round, job.settings.estateName);
+    files.push({ target: args.visits, bytes: await visitSheetsDocx(sheets) });
+    exports.push(`${args.visits} (${sheets.groups.reduce((n, g) => n + g.rows.length, 0)})`);
+  }
+  if (args.scripts) {
+    const book = scriptBook(job.scripts, job.faq, job.settings, job.lang);
+    files.push({ target: args.scripts, bytes: await scriptsDocx(book) });
+    exports.push(`${args.scripts} (${book.scripts.length})`);
+  }
+  if (args.greetings) {
+    const list = greetings(
+      args.greetings,
+      job.read.households,
+      job.greetings,
+      job.settings,
+      round.date,
+      job.lang,
+    );
+    if (args.greetingLetters) {
+      files.push({
+        target: args.greetingLetters,
+        bytes: await lettersDocx(
+          list.map((g) => g.letter),
+          { title: GREETING_NAMES[args.greetings][job.lang], lang: job.lang },
+        ),
+      });
+      exports.push(`${args.greetingLetters} (${list.length})`);
+    }
+    if (args.greetingSms) {
+      files.push({ target: args.greetingSms, bytes: utf8(greetingSmsCsv(list, job.lang)) });
+      exports.push(`${args.greetingSms} (${list.filter((g) => g.sms !== null).length})`);
+    }
   }
   // The workbook last: once it says the round went out, the round's files are beside it.
   files.push({ target: out, bytes: outcome.output, exclusive: defaultOut });
