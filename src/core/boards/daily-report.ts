@@ -96,7 +96,6 @@ export function buildDailyReport(
   const names = new Set<string>();
   for (const h of households) if (h.collector.trim()) names.add(h.collector.trim());
   for (const e of entries) if (e.date <= date) names.add(collectorOf(e));
-  if (names.size > 1) names.delete(NOBODY);
 
   const paymentsOf = new Map<string, RecordEntry[]>();
   for (const e of entries) {
@@ -142,6 +141,8 @@ export function buildDailyReport(
   const ranked = (day: IsoDate) =>
     [...dayTally(day)]
       .map(([collector, t]) => ({ collector, ...t }))
+      // Rows nobody is named on are shown only when something was done on them.
+      .filter((c) => c.collector !== NOBODY || Object.values(c).some((v) => typeof v === "number" && v > 0))
       .sort(
         (a, b) =>
           b.recoveredToday - a.recoveredToday ||

@@ -22,6 +22,7 @@ import { confirmationOutputs } from "../../core/workbook";
 import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 import { Written } from "../parts";
+import { FieldworkExport } from "./FieldworkExport";
 
 const SHOWN = 200;
 
@@ -142,6 +143,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
           {t("exportMailing")}
         </Button>
       </div>
+      <FieldworkExport state={state} job={job} base={base} />
       {written && <Written state={state} sheets={written} />}
       <Table size="extra-small" aria-label={t("noticesNow")}>
         <TableHeader>

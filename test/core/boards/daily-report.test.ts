@@ -121,3 +121,17 @@ describe("the daily collector report (催缴日报)", () => {
     expect(JSON.stringify(en.blocks)).toContain("low 3 days running");
   });
 });
+
+describe("the daily report without collectors", () => {
+  it("lists nobody for a ledger with no collector column and a record of prepared notices, and is the same on a rerun", () => {
+    const unnamed = [makeHousehold({ room: "1-101", amountOverdue: 900, monthsOverdue: 3 })];
+    const prepared = [entry("2026-11-24", "1-101", "letter", "pending")];
+    expect(buildDailyReport([], unnamed, "2026-11-24", "2026-11-20").collectors).toEqual([]);
+    expect(buildDailyReport(prepared, unnamed, "2026-11-24", "2026-11-20").collectors).toEqual([]);
+    // A payment logged with no collector still shows, under —.
+    const paid = [...prepared, entry("2026-11-24", "1-101", "phone", "paid", { amount: 900 })];
+    expect(buildDailyReport(paid, unnamed, "2026-11-24", "2026-11-20").collectors).toMatchObject([
+      { collector: "—", calls: 1, recoveredToday: 900 },
+    ]);
+  });
+});
