@@ -22,13 +22,13 @@ const PAGE = A4_LANDSCAPE;
 /** Share of the width per column: the hand-filled ones wide enough for a name, a result, a signature. */
 const WEIGHTS: Readonly<Record<VisitColumn, number>> = {
   number: 4,
-  room: 7,
+  room: 6,
   owner: 6,
-  phone: 8,
+  phone: 10,
   amount: 7,
-  months: 4,
+  months: 5,
   stage: 7,
-  bring: 13,
+  bring: 12,
   time: 7,
   met: 7,
   result: 9,

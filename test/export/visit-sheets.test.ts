@@ -99,7 +99,8 @@ describe("visits.docx", () => {
       const en = pdfOf(await visitSheetsDocx(await sheets("en-US")), "visits-en");
       // English titles wrap to more lines: the long group may take a page more.
       expect(pdfPages(en)).toBeGreaterThanOrEqual(6);
-      expect(pdfText(en)).toContain("Met whom");
+      expect(pdfText(en)).toContain("Signature");
+      expect(pdfText(en)).toContain("13800001003");
     },
   );
 });
