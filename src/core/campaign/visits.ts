@@ -174,6 +174,9 @@ export function visitSheets(round: Round, estate: string): VisitSheets {
       "催缴员签字：____________\u3000\u3000日期：____________\u3000\u3000主管审核：____________",
       "Collector's signature: ____________    Date: ____________    Checked by (supervisor): ____________",
     ),
-    footer: say("上门催缴登记表\u3000第 {page} 页，共 {pages} 页", "Home visit sheet   page {page} of {pages}"),
+    footer: say(
+      "上门催缴登记表\u3000第 {page} 页，共 {pages} 页",
+      "Home visit sheet   page {page} of {pages}",
+    ),
   };
 }
