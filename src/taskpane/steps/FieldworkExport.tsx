@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, makeStyles } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
 import type { JobResult } from "../../core/job";
 import { visitSheets } from "../../core/campaign/visits";
 import { scriptBook } from "../../core/campaign/scripts";
@@ -22,68 +22,77 @@ export function FieldworkExport({ state, job, base }: { state: PaneState; job: J
   const visits = React.useMemo(() => visitSheets(round, job.settings.estateName), [round, job.settings]);
   const visitCount = visits.groups.reduce((n, g) => n + g.rows.length, 0);
   const households = job.read.households;
+  // The team's wording that was not used (a cut-off threat, an unknown placeholder), as the templates' are shown.
+  const problems = [...job.scripts.problems, ...job.faq.problems, ...job.greetings.problems].slice(0, 10);
   return (
-    <div className={styles.buttons} aria-label={t("fieldwork")}>
-      <Button
-        disabled={state.busy || visitCount === 0}
-        onClick={() =>
-          void state.task(t("writing"), async () => {
-            // docx is loaded only when a document is exported: it stays out of the pane's first load.
-            const { visitSheetsDocx } = await import(
-              /* webpackChunkName: "fieldwork" */ "../../export/visit-sheets"
-            );
-            download(`${base}-visits.docx`, await visitSheetsDocx(visits), DOCX_TYPE);
-          })
-        }
-      >
-        {visitCount > 0 ? `${t("exportVisits")} · ${visitCount}` : t("noVisits")}
-      </Button>
-      <Button
-        disabled={state.busy}
-        onClick={() =>
-          void state.task(t("writing"), async () => {
-            const { scriptsDocx } = await import(
-              /* webpackChunkName: "fieldwork" */ "../../export/scripts-docx"
-            );
-            const book = scriptBook(job.scripts, job.faq, job.settings, lang);
-            download(`${base}-scripts.docx`, await scriptsDocx(book), DOCX_TYPE);
-          })
-        }
-      >
-        {t("exportScripts")}
-      </Button>
-      {GREETING_KINDS.map((kind) => (
-        <React.Fragment key={kind}>
-          <Button
-            disabled={state.busy || households.length === 0}
-            onClick={() =>
-              void state.task(t("writing"), async () => {
-                const { lettersDocx } = await import(
-                  /* webpackChunkName: "letters" */ "../../export/letters-docx"
-                );
-                const list = greetings(kind, households, job.greetings, job.settings, round.date, lang);
-                const title = GREETING_NAMES[kind][lang];
-                const bytes = await lettersDocx(
-                  list.map((g) => g.letter),
-                  { title, lang },
-                );
-                download(`${base}-${kind}.docx`, bytes, DOCX_TYPE);
-              })
-            }
-          >
-            {t("exportGreetingLetters", { name: GREETING_NAMES[kind][lang] })}
-          </Button>
-          <Button
-            disabled={state.busy || households.length === 0}
-            onClick={() => {
-              const list = greetings(kind, households, job.greetings, job.settings, round.date, lang);
-              download(`${base}-${kind}-sms.csv`, greetingSmsCsv(list, lang), CSV_TYPE);
-            }}
-          >
-            {t("exportGreetingSms", { name: GREETING_NAMES[kind][lang] })}
-          </Button>
-        </React.Fragment>
+    <>
+      {problems.map((p, i) => (
+        <MessageBar key={i} intent="warning">
+          <MessageBarBody>{p.message[lang]}</MessageBarBody>
+        </MessageBar>
       ))}
-    </div>
+      <div className={styles.buttons} aria-label={t("fieldwork")}>
+        <Button
+          disabled={state.busy || visitCount === 0}
+          onClick={() =>
+            void state.task(t("writing"), async () => {
+              // docx is loaded only when a document is exported: it stays out of the pane's first load.
+              const { visitSheetsDocx } = await import(
+                /* webpackChunkName: "fieldwork" */ "../../export/visit-sheets"
+              );
+              download(`${base}-visits.docx`, await visitSheetsDocx(visits), DOCX_TYPE);
+            })
+          }
+        >
+          {visitCount > 0 ? `${t("exportVisits")} · ${visitCount}` : t("noVisits")}
+        </Button>
+        <Button
+          disabled={state.busy}
+          onClick={() =>
+            void state.task(t("writing"), async () => {
+              const { scriptsDocx } = await import(
+                /* webpackChunkName: "fieldwork" */ "../../export/scripts-docx"
+              );
+              const book = scriptBook(job.scripts, job.faq, job.settings, lang);
+              download(`${base}-scripts.docx`, await scriptsDocx(book), DOCX_TYPE);
+            })
+          }
+        >
+          {t("exportScripts")}
+        </Button>
+        {GREETING_KINDS.map((kind) => (
+          <React.Fragment key={kind}>
+            <Button
+              disabled={state.busy || households.length === 0}
+              onClick={() =>
+                void state.task(t("writing"), async () => {
+                  const { lettersDocx } = await import(
+                    /* webpackChunkName: "letters" */ "../../export/letters-docx"
+                  );
+                  const list = greetings(kind, households, job.greetings, job.settings, round.date, lang);
+                  const title = GREETING_NAMES[kind][lang];
+                  const bytes = await lettersDocx(
+                    list.map((g) => g.letter),
+                    { title, lang },
+                  );
+                  download(`${base}-${kind}.docx`, bytes, DOCX_TYPE);
+                })
+              }
+            >
+              {t("exportGreetingLetters", { name: GREETING_NAMES[kind][lang] })}
+            </Button>
+            <Button
+              disabled={state.busy || households.length === 0}
+              onClick={() => {
+                const list = greetings(kind, households, job.greetings, job.settings, round.date, lang);
+                download(`${base}-${kind}-sms.csv`, greetingSmsCsv(list, lang), CSV_TYPE);
+              }}
+            >
+              {t("exportGreetingSms", { name: GREETING_NAMES[kind][lang] })}
+            </Button>
+          </React.Fragment>
+        ))}
+      </div>
+    </>
   );
 }
