@@ -180,7 +180,7 @@ export function teamTextsSheet(spec: TeamTextSpec, reading: TeamTextsReading, la
     .join(say("", " "));
   return {
     name: spec.sheetNames[lang],
-    widths: [14, ...spec.labelHeaders.map((l) => l.width), ...spec.fields.map((f) => f.width), 30],
+    widths: [20, ...spec.labelHeaders.map((l) => l.width), ...spec.fields.map((f) => f.width), 30],
     landscape: true,
     freezeRows: 4,
     blocks: [
