@@ -12,6 +12,11 @@ import { agreementDocx, agreementFileName } from "../export/agreement-docx";
 import { roundAgreements } from "../core/campaign/agreement";
 import { INSTALMENT_RULES } from "../core/campaign/instalments";
 import { EmsList, EmsLogging, readEmsList } from "../core/campaign/ems";
+import { visitSheetsDocx } from "../export/visit-sheets";
+import { scriptsDocx } from "../export/scripts-docx";
+import { visitSheets } from "../core/campaign/visits";
+import { scriptBook } from "../core/campaign/scripts";
+import { GREETING_NAMES, GreetingKind, greetingSmsCsv, greetings } from "../core/campaign/greetings";
 import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
 import { WorkbookOpenError, openCsvGrid } from "../xlsx/open";
@@ -82,6 +87,12 @@ Options:
                         instalments this round, one file per household, into DIR
   --agreement-for ROOM  also one for this household (the manager's pick); repeatable; needs --agreements
   --instalments N       instalments in this run's agreements (${INSTALMENT_RULES.overrideMin}–${INSTALMENT_RULES.overrideMax}; default: 分期期数 in 催缴设置)
+  --visits FILE.docx    write the round's visit sheets (上门催缴登记表), per collector and building
+  --scripts FILE.docx   write the phone scripts (催缴话术) and the fee Q&A (收费答疑) for printing
+  --greetings newYear|reminder  with --greeting-letters and/or --greeting-sms: the New Year card or the
+                        温馨提醒 for every household (not logged in 催缴记录; the round is prepared as usual)
+  --greeting-letters FILE.docx  write the greeting letters, one per A4 page
+  --greeting-sms FILE.csv       write the greeting SMS texts (UTF-8 with BOM)
   --force               log a round dated before rounds already in the record (refused otherwise)
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
@@ -93,6 +104,12 @@ Options:
 
 class UsageError extends Error {}
 
+/** The greetings by their command-line names. */
+const GREETING_FLAGS: Readonly<Record<string, GreetingKind>> = {
+  newYear: "newYear",
+  reminder: "warmReminder",
+};
+
 interface RunArgs {
   input: string;
   sheets: string[];
@@ -102,6 +119,11 @@ interface RunArgs {
   letters?: string;
   sms?: string;
   mailing?: string;
+  visits?: string;
+  scripts?: string;
+  greetings?: GreetingKind;
+  greetingLetters?: string;
+  greetingSms?: string;
   json: boolean;
   lang?: Lang;
   columns: Partial<Record<Field, string>>;
@@ -150,6 +172,30 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         args.letters = value(i++, a);
         if (!/\.docx$/i.test(args.letters)) throw new UsageError("--letters writes a .docx file");
         break;
+      case "--visits":
+      case "--scripts":
+      case "--greeting-letters": {
+        const v = value(i++, a);
+        if (!/\.docx$/i.test(v)) throw new UsageError(`${a} writes a .docx file`);
+        if (a === "--visits") args.visits = v;
+        else if (a === "--scripts") args.scripts = v;
+        else args.greetingLetters = v;
+        break;
+      }
+      case "--greeting-sms": {
+        const v = value(i++, a);
+        if (!/\.csv$/i.test(v)) throw new UsageError(`${a} writes a .csv file`);
+        args.greetingSms = v;
+        break;
+      }
+      case "--greetings": {
+        const v = value(i++, a);
+        const kind = GREETING_FLAGS[v];
+        if (kind === undefined)
+          throw new UsageError(`--greetings is ${Object.keys(GREETING_FLAGS).join(" or ")}, not "${v}"`);
+        args.greetings = kind;
+        break;
+      }
       case "--sms":
       case "--mailing": {
         const v = value(i++, a);
@@ -229,6 +275,10 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (!args.input) throw new UsageError("no input file given");
   if (args.agreementFor.length > 0 && args.agreements === undefined)
     throw new UsageError("--agreement-for needs --agreements DIR, the folder the agreements go to");
+  if ((args.greetingLetters || args.greetingSms) && !args.greetings)
+    throw new UsageError("--greeting-letters and --greeting-sms need --greetings newYear|reminder");
+  if (args.greetings && !args.greetingLetters && !args.greetingSms)
+    throw new UsageError("--greetings needs --greeting-letters FILE.docx and/or --greeting-sms FILE.csv");
   return args;
 }
 
@@ -304,6 +354,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     { flag: "--letters", file: args.letters },
     { flag: "--sms", file: args.sms },
     { flag: "--mailing", file: args.mailing },
+    { flag: "--visits", file: args.visits },
+    { flag: "--scripts", file: args.scripts },
+    { flag: "--greeting-letters", file: args.greetingLetters },
+    { flag: "--greeting-sms", file: args.greetingSms },
   ].filter((t): t is { flag: string; file: string } => t.file !== undefined);
   const inputReal = realTarget(args.input);
   const seen = new Map<string, string>();
@@ -518,6 +572,40 @@ async function runLocked(
         ),
       );
     for (const w of made.warnings) agreementLines.push(`  ${w[job.lang]}`);
+  }
+  if (args.visits) {
+    const sheets = visitSheets(round, job.settings.estateName);
+    files.push({ target: args.visits, bytes: await visitSheetsDocx(sheets) });
+    exports.push(`${args.visits} (${sheets.groups.reduce((n, g) => n + g.rows.length, 0)})`);
+  }
+  if (args.scripts) {
+    const book = scriptBook(job.scripts, job.faq, job.settings, job.lang);
+    files.push({ target: args.scripts, bytes: await scriptsDocx(book) });
+    exports.push(`${args.scripts} (${book.scripts.length})`);
+  }
+  if (args.greetings) {
+    const list = greetings(
+      args.greetings,
+      job.read.households,
+      job.greetings,
+      job.settings,
+      round.date,
+      job.lang,
+    );
+    if (args.greetingLetters) {
+      files.push({
+        target: args.greetingLetters,
+        bytes: await lettersDocx(
+          list.map((g) => g.letter),
+          { title: GREETING_NAMES[args.greetings][job.lang], lang: job.lang },
+        ),
+      });
+      exports.push(`${args.greetingLetters} (${list.length})`);
+    }
+    if (args.greetingSms) {
+      files.push({ target: args.greetingSms, bytes: utf8(greetingSmsCsv(list, job.lang)) });
+      exports.push(`${args.greetingSms} (${list.filter((g) => g.sms !== null).length})`);
+    }
   }
   // The workbook last: once it says the round went out, the round's files are beside it.
   files.push({ target: out, bytes: outcome.output, exclusive: defaultOut });

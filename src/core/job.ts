@@ -25,6 +25,10 @@ import { ConfirmWhich, confirmRound } from "./campaign/confirm";
 import { EmsList, EmsLogging, emsRecordRows } from "./campaign/ems";
 import { STAGES } from "./campaign/stages";
 import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./campaign/templates";
+import { DailyReport, buildDailyReport, dailyReportSheet } from "./boards/daily-report";
+import { TeamTextsReading, findSheet, readTeamTexts, teamTextsSheet } from "./campaign/team-texts";
+import { FAQ_SPEC, SCRIPT_SPEC } from "./campaign/scripts";
+import { GreetingsReading, readGreetings, withGreetingRows } from "./campaign/greetings";
 
 export interface JobOptions {
   /** Today's date: the posting date, the run date, and the as-of date when the settings leave it blank. */
@@ -63,6 +67,13 @@ export interface JobResult {
   readonly record: RecordReading;
   readonly templates: TemplatesReading;
   readonly round: Round;
+  /** The round's day per collector, from the record (催缴日报). */
+  readonly dailyReport: DailyReport;
+  /** The team's phone scripts (催缴话术) and fee Q&A (收费答疑), as read. */
+  readonly scripts: TeamTextsReading;
+  readonly faq: TeamTextsReading;
+  /** The New Year card and 温馨提醒 from 通知模板, as read. */
+  readonly greetings: GreetingsReading;
   /** The record sheet written whole when the workbook has none yet; otherwise null (round.record is appended). */
   readonly newRecord: OutputSheet | null;
   /** The EMS numbers logged from the mailing list, when one was given. */
@@ -145,14 +156,21 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   });
   // The EMS rows are logged with the confirmations, but counted on their own.
   const round = ems ? { ...planned, confirmed: confirmation?.rows.length ?? 0 } : planned;
+  const dailyReport = buildDailyReport(entries, read.households, roundDate, asOf);
+  const scripts = readTeamTexts(SCRIPT_SPEC, findSheet(workbook.sheets, SCRIPT_SPEC.sheetNames));
+  const faq = readTeamTexts(FAQ_SPEC, findSheet(workbook.sheets, FAQ_SPEC.sheetNames));
+  const greetings = readGreetings(findTemplatesSheet(workbook.sheets));
   const sheets = [
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
     dashboardSheet(dashboard, lang),
     noticesSheet(round),
-    templatesSheet(templates.templates, lang, templates.problems),
+    withGreetingRows(templatesSheet(templates.templates, lang, templates.problems), greetings, lang),
     settingsSheet(settings, lang, problemsByKey),
     readReportSheet(read, lang),
+    dailyReportSheet(dailyReport, lang),
+    teamTextsSheet(SCRIPT_SPEC, scripts, lang),
+    teamTextsSheet(FAQ_SPEC, faq, lang),
   ];
   return {
     ok: true,
@@ -168,6 +186,10 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       record,
       templates,
       round,
+      dailyReport,
+      scripts,
+      faq,
+      greetings,
       newRecord: round.record.exists ? null : newRecordSheet(round.record),
       ems,
       sheets,
@@ -213,6 +235,8 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
         : ""),
   );
   lines.push(...roundLines(job));
+  for (const p of [...job.scripts.problems, ...job.faq.problems, ...job.greetings.problems])
+    lines.push(`  ${p.message[job.lang]}`);
   lines.push(
     say(
       `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,

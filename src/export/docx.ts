@@ -189,6 +189,8 @@ export interface TableOptions {
   readonly cantSplit?: boolean;
   /** The first row repeated at the top of every page the table runs onto. */
   readonly headerRow?: boolean;
+  /** As many first rows repeated (a title row above the column headers); overrides `headerRow`. */
+  readonly headerRows?: number;
   /** Minimum row height (twips), e.g. room to write by hand. */
   readonly rowHeight?: number;
 }
@@ -213,12 +215,13 @@ export function table(
       `</w:tcPr>${c.content}</w:tc>`
     );
   };
+  const headerRows = options.headerRows ?? (options.headerRow ? 1 : 0);
   const body = rows
     .map((r, i) => {
       const props =
         (options.cantSplit ? "<w:cantSplit/>" : "") +
-        (options.headerRow && i === 0 ? "<w:tblHeader/>" : "") +
-        (options.rowHeight && !(options.headerRow && i === 0)
+        (i < headerRows ? "<w:tblHeader/>" : "") +
+        (options.rowHeight && i >= headerRows
           ? `<w:trHeight w:val="${options.rowHeight}" w:hRule="atLeast"/>`
           : "");
       return `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ""}${r.map(cell).join("")}</w:tr>`;

@@ -88,6 +88,12 @@ const STRINGS = {
     "EMS numbers logged: {count} (record rows 'sent', the number as proof); already logged {already}; " +
       "not filled {unfilled}; not usable {problems}",
   ],
+  fieldwork: ["上门、电话和问候", "Visits, calls and greetings"],
+  exportVisits: ["导出上门催缴登记表 (.docx)", "Visit sheets (.docx)"],
+  noVisits: ["本轮没有上门催缴", "No home visits in this round"],
+  exportScripts: ["导出催缴话术和收费答疑 (.docx)", "Phone scripts and fee Q&A (.docx)"],
+  exportGreetingLetters: ["导出{name} (.docx)", "{name} letters (.docx)"],
+  exportGreetingSms: ["导出{name}短信 (.csv)", "{name} SMS (.csv)"],
   warnings: ["提示", "Warnings"],
   logTitle: ["登记一次催缴", "Log a contact"],
   household: ["住户", "Household"],

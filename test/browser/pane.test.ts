@@ -215,6 +215,16 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     const agreementFiles = Object.keys((await JSZip.loadAsync(agreements.bytes)).files);
     expect(agreementFiles).toHaveLength(18);
     for (const name of agreementFiles) expect(name).toMatch(/^分期还款协议-.+\.docx$/);
+    // The collectors' documents: the visit sheets, the scripts with the Q&A, a greeting for every household.
+    const visits = await downloadFrom(page, /上门催缴登记表/);
+    expect(visits.name).toMatch(/-visits\.docx$/);
+    const visitsXml =
+      (await (await JSZip.loadAsync(visits.bytes)).file("word/document.xml")?.async("string")) ?? "";
+    expect(visitsXml).toContain("到访时间");
+    const scripts = await downloadFrom(page, /催缴话术/);
+    expect(scripts.name).toMatch(/-scripts\.docx$/);
+    const cardsSms = await downloadFrom(page, /新年贺卡短信/);
+    expect(cardsSms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容,字数,检查,房号,业主,类型/);
     await shot("pane-notices-zh.png");
     // The team sent the letters: one click confirms the round, as 已发送 rows in the record.
     await page.getByRole("button", { name: "确认本轮已发送" }).click();

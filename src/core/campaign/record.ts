@@ -188,6 +188,8 @@ export interface RecordEntry {
   readonly sentDate?: IsoDate | null;
   /** For a 同意分期 row: the plan read from 备注 (null when it cannot be read: reported). */
   readonly plan?: InstalmentPlan | null;
+  /** The 催缴员 who logged the row (blank when the column is absent or empty): the daily report's credit. */
+  readonly collector?: string;
 }
 
 const WITNESSED = /见证|证人|留置|witness/i;
@@ -460,6 +462,7 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
       note: cellText(cell("note")),
       sentDate: sent.kind === "value" ? sent.value : null,
       ...(planned !== null ? { plan: "plan" in planned ? planned.plan : null } : {}),
+      collector: cellText(cell("collector")),
     });
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));

@@ -54,6 +54,8 @@ export interface Settings {
   readonly instalmentDueDay: number;
   /** The late fee is waived while an instalment plan is kept. */
   readonly instalmentWaiveLateFee: boolean;
+  /** The service centre's manager (服务中心负责人), who signs the greetings with the centre. */
+  readonly serviceManager: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -85,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   instalmentCount: INSTALMENT_RULES.defaultCount,
   instalmentDueDay: INSTALMENT_RULES.defaultDueDay,
   instalmentWaiveLateFee: true,
+  serviceManager: "",
 };
 
 export type SettingKey = keyof Settings;
@@ -496,6 +499,15 @@ const SETTING_DEFS: readonly SettingDef[] = [
       "Language of the output sheets and notices: zh-CN or en-US",
     ),
     ...choice(LANG_CHOICES),
+  },
+  {
+    key: "serviceManager",
+    label: localized("服务中心负责人", "Service-centre manager"),
+    description: localized(
+      "服务中心负责人姓名，与服务中心一同署名新年贺卡和温馨提醒；留空则留横线手写",
+      "The service centre's manager, who signs the New Year card and the friendly reminder; blank: a line to sign",
+    ),
+    ...text,
   },
 ];
 

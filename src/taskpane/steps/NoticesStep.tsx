@@ -24,6 +24,7 @@ import type { PaneState } from "../state";
 import { Written } from "../parts";
 import { AgreementsExport } from "./AgreementsExport";
 import { EmsUpload } from "./EmsUpload";
+import { FieldworkExport } from "./FieldworkExport";
 
 const SHOWN = 200;
 
@@ -146,6 +147,7 @@ export function NoticesStep({ state }: { state: PaneState }) {
       </div>
       <AgreementsExport state={state} />
       <EmsUpload state={state} />
+      <FieldworkExport state={state} job={job} base={base} />
       {written && <Written state={state} sheets={written} />}
       <Table size="extra-small" aria-label={t("noticesNow")}>
         <TableHeader>
