@@ -963,7 +963,10 @@ function receiptSlip(
   };
 }
 
-/** Sheet 催缴通知: this round's work list, by collector and building, with what each household gets and why. */
+/**
+ * Sheet 催缴通知: this round's work list, by collector and building, with what each household gets and why. The
+ * letters themselves are not copied into cells: they are in the letters document and the pane's preview.
+ */
 export function noticesSheet(round: Round): OutputSheet {
   const { lang } = round;
   const say = speaker(lang);
@@ -984,7 +987,6 @@ export function noticesSheet(round: Round): OutputSheet {
       n.lateFee?.amount ?? null,
       n.total,
       [n.reason[lang], ...n.warnings.map((w) => w[lang])].join("\n"),
-      n.text,
       n.sms,
       n.sms === null ? null : n.smsLength,
       n.smsTooLong
@@ -1057,7 +1059,7 @@ export function noticesSheet(round: Round): OutputSheet {
   }
   return {
     name: OUTPUT_SHEETS.notices[lang],
-    widths: [10, 8, 12, 10, 14, 12, 12, 12, 12, 12, 13, 11, 13, 36, 60, 40, 8, 14],
+    widths: [10, 8, 12, 10, 14, 12, 12, 12, 12, 12, 13, 11, 13, 36, 40, 8, 14],
     landscape: true,
     freezeRows: 3,
     blocks: [
@@ -1083,7 +1085,6 @@ export function noticesSheet(round: Round): OutputSheet {
           { header: say("滞纳金", "Late fee"), format: "money" },
           { header: say("合计", "Total"), format: "money" },
           { header: say("依据", "Why"), format: "text", wrap: true },
-          { header: say("通知内容", "Letter text"), format: "text", wrap: true },
           { header: say("短信", "SMS"), format: "text", wrap: true },
           { header: say("短信字数", "SMS length"), format: "integer" },
           { header: say("短信检查", "SMS check"), format: "text" },
