@@ -81,3 +81,19 @@ describe("the output sheets carry what a collector works from, not the letters",
     ]);
   });
 });
+
+describe("a notice's letter is made when it is read", () => {
+  it("is a getter made once, the same letter on every read, and the text from it", () => {
+    const r = job("zh-CN");
+    const paper = r.round.notices.find((n) => n.channel === "letter" || n.channel === "ems");
+    expect(paper).toBeDefined();
+    const notice = paper as (typeof r.round.notices)[number];
+    expect(typeof Object.getOwnPropertyDescriptor(notice, "letter")?.get).toBe("function");
+    const letter = notice.letter;
+    expect(letter).not.toBeNull();
+    expect(notice.letter).toBe(letter);
+    expect(notice.text).toBe([letter?.title, ...(letter?.paragraphs ?? [])].join("\n"));
+    // A copy sees the letter as a plain field.
+    expect({ ...notice }.letter).toBe(letter);
+  });
+});
