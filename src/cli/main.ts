@@ -9,9 +9,18 @@ import { mailingCsv, smsCsv } from "../core/campaign/lists";
 import { jobReport, roundSummary } from "../core/job";
 import { lettersDocx } from "../export/letters-docx";
 import { courtBundleFiles } from "./court-bundles";
+import { agreementDocx, agreementFileName } from "../export/agreement-docx";
+import { roundAgreements } from "../core/campaign/agreement";
+import { INSTALMENT_RULES } from "../core/campaign/instalments";
+import { EmsList, EmsLogging, readEmsList } from "../core/campaign/ems";
+import { visitSheetsDocx } from "../export/visit-sheets";
+import { scriptsDocx } from "../export/scripts-docx";
+import { visitSheets } from "../core/campaign/visits";
+import { scriptBook } from "../core/campaign/scripts";
+import { GREETING_NAMES, GreetingKind, greetingSmsCsv, greetings } from "../core/campaign/greetings";
 import { Lang, Localized, localized } from "../core/text";
 import { isoDate } from "../core/read/values";
-import { WorkbookOpenError } from "../xlsx/open";
+import { WorkbookOpenError, openCsvGrid } from "../xlsx/open";
 import { Clock, systemClock } from "../core/clock";
 import { OUTPUTS, OutputId } from "../core/output";
 import { readFileBytes } from "./node-file";
@@ -76,6 +85,18 @@ Options:
   --bundles DIR         write a court bundle (诉讼材料, a .zip of draft documents for the company's
                         lawyer) into DIR for each household whose lawyer's letter went unanswered
   --bundle-for ROOM     a court bundle for this household too (with --bundles); repeatable
+  --ems FILE.csv        the mailing list given back with the EMS numbers (邮件号) filled in: each is logged in
+                        催缴记录 as 已发送 with the number in 凭证, for the notice its 编号 names
+  --agreements DIR      write an instalment agreement (分期还款协议, .docx) for each household offered
+                        instalments this round, one file per household, into DIR
+  --agreement-for ROOM  also one for this household (the manager's pick); repeatable; needs --agreements
+  --instalments N       instalments in this run's agreements (${INSTALMENT_RULES.overrideMin}–${INSTALMENT_RULES.overrideMax}; default: 分期期数 in 催缴设置)
+  --visits FILE.docx    write the round's visit sheets (上门催缴登记表), per collector and building
+  --scripts FILE.docx   write the phone scripts (催缴话术) and the fee Q&A (收费答疑) for printing
+  --greetings newYear|reminder  with --greeting-letters and/or --greeting-sms: the New Year card or the
+                        温馨提醒 for every household (not logged in 催缴记录; the round is prepared as usual)
+  --greeting-letters FILE.docx  write the greeting letters, one per A4 page
+  --greeting-sms FILE.csv       write the greeting SMS texts (UTF-8 with BOM)
   --force               log a round dated before rounds already in the record (refused otherwise)
   --json                print one JSON object on stdout instead of the summary
   --lang zh-CN|en-US    language of the summary and sheets (default: the 催缴设置 sheet's, else zh-CN)
@@ -86,6 +107,12 @@ Options:
 `;
 
 class UsageError extends Error {}
+
+/** The greetings by their command-line names. */
+const GREETING_FLAGS: Readonly<Record<string, GreetingKind>> = {
+  newYear: "newYear",
+  reminder: "warmReminder",
+};
 
 interface RunArgs {
   input: string;
@@ -98,19 +125,36 @@ interface RunArgs {
   mailing?: string;
   bundles?: string;
   bundleFor: string[];
+  visits?: string;
+  scripts?: string;
+  greetings?: GreetingKind;
+  greetingLetters?: string;
+  greetingSms?: string;
   json: boolean;
   lang?: Lang;
   columns: Partial<Record<Field, string>>;
   layout?: Layout;
   force: boolean;
   confirmSent?: string;
+  agreements?: string;
+  agreementFor: string[];
+  ems?: string;
+  instalments?: number;
 }
 
 function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
   if (command !== "run") throw new UsageError(`unknown command "${command}" (the command is: run)`);
-  const args: RunArgs = { input: "", sheets: [], json: false, columns: {}, force: false, bundleFor: [] };
+  const args: RunArgs = {
+    input: "",
+    sheets: [],
+    json: false,
+    columns: {},
+    force: false,
+    agreementFor: [],
+    bundleFor: [],
+  };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -142,6 +186,30 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
         args.letters = value(i++, a);
         if (!/\.docx$/i.test(args.letters)) throw new UsageError("--letters writes a .docx file");
         break;
+      case "--visits":
+      case "--scripts":
+      case "--greeting-letters": {
+        const v = value(i++, a);
+        if (!/\.docx$/i.test(v)) throw new UsageError(`${a} writes a .docx file`);
+        if (a === "--visits") args.visits = v;
+        else if (a === "--scripts") args.scripts = v;
+        else args.greetingLetters = v;
+        break;
+      }
+      case "--greeting-sms": {
+        const v = value(i++, a);
+        if (!/\.csv$/i.test(v)) throw new UsageError(`${a} writes a .csv file`);
+        args.greetingSms = v;
+        break;
+      }
+      case "--greetings": {
+        const v = value(i++, a);
+        const kind = GREETING_FLAGS[v];
+        if (kind === undefined)
+          throw new UsageError(`--greetings is ${Object.keys(GREETING_FLAGS).join(" or ")}, not "${v}"`);
+        args.greetings = kind;
+        break;
+      }
       case "--sms":
       case "--mailing": {
         const v = value(i++, a);
@@ -156,6 +224,27 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
       case "--bundle-for":
         args.bundleFor.push(value(i++, a));
         break;
+      case "--ems": {
+        const v = value(i++, a);
+        if (!/\.csv$/i.test(v)) throw new UsageError("--ems reads the filled mailing list, a .csv file");
+        args.ems = v;
+        break;
+      }
+      case "--agreements":
+        args.agreements = value(i++, a);
+        break;
+      case "--agreement-for":
+        args.agreementFor.push(value(i++, a));
+        break;
+      case "--instalments": {
+        const v = value(i++, a);
+        const n = Number(v);
+        const { overrideMin: min, overrideMax: max } = INSTALMENT_RULES;
+        if (!/^\d+$/.test(v) || n < min || n > max)
+          throw new UsageError(`--instalments takes a whole number from ${min} to ${max}, not "${v}"`);
+        args.instalments = n;
+        break;
+      }
       case "--json":
         args.json = true;
         break;
@@ -206,6 +295,12 @@ function parseArgs(argv: readonly string[]): RunArgs | "help" {
   if (!args.input) throw new UsageError("no input file given");
   if (args.bundleFor.length > 0 && args.bundles === undefined)
     throw new UsageError("--bundle-for needs --bundles DIR: the folder to write the court bundles to");
+  if (args.agreementFor.length > 0 && args.agreements === undefined)
+    throw new UsageError("--agreement-for needs --agreements DIR, the folder the agreements go to");
+  if ((args.greetingLetters || args.greetingSms) && !args.greetings)
+    throw new UsageError("--greeting-letters and --greeting-sms need --greetings newYear|reminder");
+  if (args.greetings && !args.greetingLetters && !args.greetingSms)
+    throw new UsageError("--greetings needs --greeting-letters FILE.docx and/or --greeting-sms FILE.csv");
   return args;
 }
 
@@ -281,6 +376,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     { flag: "--letters", file: args.letters },
     { flag: "--sms", file: args.sms },
     { flag: "--mailing", file: args.mailing },
+    { flag: "--visits", file: args.visits },
+    { flag: "--scripts", file: args.scripts },
+    { flag: "--greeting-letters", file: args.greetingLetters },
+    { flag: "--greeting-sms", file: args.greetingSms },
   ].filter((t): t is { flag: string; file: string } => t.file !== undefined);
   const inputReal = realTarget(args.input);
   const seen = new Map<string, string>();
@@ -359,6 +458,24 @@ async function runLocked(
     if (io.progress && (large || Date.now() - started > 2000)) io.progress(text);
   };
   progress(`${args.input} read; reading the arrears table and writing ${out}`);
+  let ems: EmsList | undefined;
+  if (args.ems !== undefined) {
+    const lang = args.lang ?? "zh-CN";
+    const list = readEmsList(openCsvGrid(await readFileBytes(args.ems), args.ems).grid.sheets[0]);
+    if (list === null) {
+      io.stderr(
+        `arrears-desk: ${
+          localized(
+            `${args.ems}：找不到“编号”和“邮件号”两列；请用本工具导出的邮寄清单（--mailing）填写邮件号后再读入。未写入任何文件`,
+            `${args.ems}: no "Reference" and "EMS number" columns; fill in the mailing list this tool wrote ` +
+              "(--mailing) and give it back. Nothing was written",
+          )[lang]
+        }\n`,
+      );
+      return 1;
+    }
+    ems = list;
+  }
   const outcome = await runOnWorkbookFile(bytes, path.basename(args.input), {
     today,
     asOf: args.asOf,
@@ -368,6 +485,7 @@ async function runLocked(
     layout: args.layout,
     roundDate: args.date,
     confirmSent: args.confirmSent,
+    ems,
   });
   if (!outcome.ok) {
     const lang = args.lang ?? "zh-CN";
@@ -473,6 +591,76 @@ async function runLocked(
     files.push(...bundles.files);
     exports.push(`${args.bundles} (${bundles.count})`);
   }
+  const agreementLines: string[] = [];
+  if (args.agreements !== undefined) {
+    const made = roundAgreements(job, args.agreementFor, args.instalments);
+    if (made.unknown.length > 0) {
+      io.stderr(
+        `arrears-desk: ${
+          localized(
+            `--agreement-for ${made.unknown.join("、")}：台账中找不到此房号（或多栋同号，请写全楼栋单元）。未写入任何文件`,
+            `--agreement-for ${made.unknown.join(", ")}: no such unit in the arrears sheet (or several ` +
+              "buildings share it: give the building and entrance). Nothing was written",
+          )[job.lang]
+        }\n`,
+      );
+      return 1;
+    }
+    for (const a of made.agreements)
+      files.push({ target: path.join(args.agreements, agreementFileName(a)), bytes: await agreementDocx(a) });
+    exports.push(`${args.agreements} (${made.agreements.length})`);
+    const say = (zh: string, en: string) => (job.lang === "zh-CN" ? zh : en);
+    if (made.agreements.length > 0)
+      agreementLines.push(
+        say(
+          `分期还款协议 ${made.agreements.length} 份：双方签字盖章后，在催缴记录中记结果“同意分期”，备注写分期计划，如“${made.agreements[0].recordNote}”`,
+          `${made.agreements.length} instalment agreements: once both sides have signed, log the result "agreed ` +
+            `instalments" in the record with the plan in the note, e.g. "${made.agreements[0].recordNote}"`,
+        ),
+      );
+    if (made.nothingOwed.length > 0)
+      agreementLines.push(
+        say(
+          `  ${made.nothingOwed.join("、")}：没有欠费，不需要分期协议`,
+          `  ${made.nothingOwed.join(", ")}: nothing owed, no agreement needed`,
+        ),
+      );
+    for (const w of made.warnings) agreementLines.push(`  ${w[job.lang]}`);
+  }
+  if (args.visits) {
+    const sheets = visitSheets(round, job.settings.estateName);
+    files.push({ target: args.visits, bytes: await visitSheetsDocx(sheets) });
+    exports.push(`${args.visits} (${sheets.groups.reduce((n, g) => n + g.rows.length, 0)})`);
+  }
+  if (args.scripts) {
+    const book = scriptBook(job.scripts, job.faq, job.settings, job.lang);
+    files.push({ target: args.scripts, bytes: await scriptsDocx(book) });
+    exports.push(`${args.scripts} (${book.scripts.length})`);
+  }
+  if (args.greetings) {
+    const list = greetings(
+      args.greetings,
+      job.read.households,
+      job.greetings,
+      job.settings,
+      round.date,
+      job.lang,
+    );
+    if (args.greetingLetters) {
+      files.push({
+        target: args.greetingLetters,
+        bytes: await lettersDocx(
+          list.map((g) => g.letter),
+          { title: GREETING_NAMES[args.greetings][job.lang], lang: job.lang },
+        ),
+      });
+      exports.push(`${args.greetingLetters} (${list.length})`);
+    }
+    if (args.greetingSms) {
+      files.push({ target: args.greetingSms, bytes: utf8(greetingSmsCsv(list, job.lang)) });
+      exports.push(`${args.greetingSms} (${list.filter((g) => g.sms !== null).length})`);
+    }
+  }
   // The workbook last: once it says the round went out, the round's files are beside it.
   files.push({ target: out, bytes: outcome.output, exclusive: defaultOut });
   try {
@@ -489,13 +677,39 @@ async function runLocked(
     io.stdout(`${JSON.stringify({ ...job.summary, round: roundSummary(job), output: out, exports })}\n`);
     return 0;
   }
-  const lines = jobReport(job, outcome.warnings, out);
+  const lines = [...jobReport(job, outcome.warnings, out), ...agreementLines];
+  if (ems && job.ems) lines.push(...emsLines(args.ems as string, ems, job.ems, job.lang));
   if (exports.length > 0)
     lines.push(
       (job.lang === "zh-CN" ? "导出：" : "Exported: ") + exports.join(job.lang === "zh-CN" ? "，" : ", "),
     );
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
+}
+
+/** What came of the filled mailing list: numbers logged, already there, not yet filled, and rows not used. */
+function emsLines(file: string, list: EmsList, logged: EmsLogging, lang: Lang): string[] {
+  const say = (zh: string, en: string) => (lang === "zh-CN" ? zh : en);
+  const lines = [
+    say(
+      `EMS 邮件号（${file}）：登记 ${logged.rows.length} 个（催缴记录新增“已发送”行，凭证为邮件号）` +
+        (logged.alreadyLogged > 0 ? `，${logged.alreadyLogged} 个已登记过，未重复` : "") +
+        (list.unfilled > 0 ? `，${list.unfilled} 行尚未填写邮件号` : "") +
+        "；妥投后在催缴记录中记“已签收/妥投”及同一邮件号，即为送达凭证",
+      `EMS numbers (${file}): ${logged.rows.length} logged (rows "sent" with the number as proof)` +
+        (logged.alreadyLogged > 0 ? `, ${logged.alreadyLogged} already logged, not repeated` : "") +
+        (list.unfilled > 0 ? `, ${list.unfilled} rows with no number yet` : "") +
+        '; once delivered, log "delivered" with the same number: that is the proof of delivery',
+    ),
+  ];
+  for (const p of [...list.problems, ...logged.problems])
+    lines.push(
+      say(
+        `  ${file} 第 ${p.row} 行${p.column ? ` ${p.column} 列` : ""}（“${p.value}”）：${p.reason["zh-CN"]}`,
+        `  ${file} row ${p.row}${p.column ? ` column ${p.column}` : ""} ("${p.value}"): ${p.reason["en-US"]}`,
+      ),
+    );
+  return lines;
 }
 
 function columnNumber(letters: string): number {

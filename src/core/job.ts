@@ -22,8 +22,13 @@ import { Round, newRecordSheet, noticesSheet, planRound } from "./campaign/notic
 import { NoticeStage, STAGE_NAMES } from "./campaign/stages";
 import { RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/record";
 import { ConfirmWhich, confirmRound } from "./campaign/confirm";
+import { EmsList, EmsLogging, emsRecordRows } from "./campaign/ems";
 import { STAGES } from "./campaign/stages";
 import { TemplatesReading, findTemplatesSheet, readTemplates, templatesSheet } from "./campaign/templates";
+import { DailyReport, buildDailyReport, dailyReportSheet } from "./boards/daily-report";
+import { TeamTextsReading, findSheet, readTeamTexts, teamTextsSheet } from "./campaign/team-texts";
+import { FAQ_SPEC, SCRIPT_SPEC } from "./campaign/scripts";
+import { GreetingsReading, readGreetings, withGreetingRows } from "./campaign/greetings";
 
 export interface JobOptions {
   /** Today's date: the posting date, the run date, and the as-of date when the settings leave it blank. */
@@ -46,6 +51,8 @@ export interface JobOptions {
    * to the record, and this run's round counts them.
    */
   readonly confirmSent?: ConfirmWhich;
+  /** The filled EMS mailing list (邮件号 by 编号): each number logged as a record row 已发送 (ems.ts). */
+  readonly ems?: EmsList;
 }
 
 export interface JobResult {
@@ -60,8 +67,17 @@ export interface JobResult {
   readonly record: RecordReading;
   readonly templates: TemplatesReading;
   readonly round: Round;
+  /** The round's day per collector, from the record (催缴日报). */
+  readonly dailyReport: DailyReport;
+  /** The team's phone scripts (催缴话术) and fee Q&A (收费答疑), as read. */
+  readonly scripts: TeamTextsReading;
+  readonly faq: TeamTextsReading;
+  /** The New Year card and 温馨提醒 from 通知模板, as read. */
+  readonly greetings: GreetingsReading;
   /** The record sheet written whole when the workbook has none yet; otherwise null (round.record is appended). */
   readonly newRecord: OutputSheet | null;
+  /** The EMS numbers logged from the mailing list, when one was given. */
+  readonly ems?: EmsLogging | null;
   /** Every sheet the add-in writes, in the order they should appear. */
   readonly sheets: readonly OutputSheet[];
   readonly summary: RunSummary;
@@ -106,13 +122,24 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
   const confirmation = options.confirmSent
     ? confirmRound(record.entries, options.confirmSent, read.households, lang, options.today, record.lastRow)
     : null;
-  const entries = confirmation ? [...record.entries, ...confirmation.entries] : record.entries;
+  const confirmed = confirmation ? [...record.entries, ...confirmation.entries] : record.entries;
+  const ems = options.ems
+    ? emsRecordRows(
+        options.ems,
+        confirmed,
+        read.households,
+        lang,
+        roundDate,
+        record.lastRow + (confirmation?.rows.length ?? 0),
+      )
+    : null;
+  const entries = ems ? [...confirmed, ...ems.entries] : confirmed;
   const facts = campaignFactsByHousehold(entries, roundDate);
   const templates = readTemplates(findTemplatesSheet(workbook.sheets));
   const verdicts = classifyAll(read.households, asOf, classifySettingsOf(settings), facts);
   const bulletin = buildBulletin(verdicts, settings, asOf, options.today, facts);
   const dashboard = buildDashboard(verdicts, settings.estateName, asOf, options.today, facts);
-  const round = planRound({
+  const planned = planRound({
     verdicts,
     facts,
     settings,
@@ -125,16 +152,25 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
     date: roundDate,
     asOf,
     lang,
-    confirmations: confirmation?.rows ?? [],
+    confirmations: [...(confirmation?.rows ?? []), ...(ems?.rows ?? [])],
   });
+  // The EMS rows are logged with the confirmations, but counted on their own.
+  const round = ems ? { ...planned, confirmed: confirmation?.rows.length ?? 0 } : planned;
+  const dailyReport = buildDailyReport(entries, read.households, roundDate, asOf);
+  const scripts = readTeamTexts(SCRIPT_SPEC, findSheet(workbook.sheets, SCRIPT_SPEC.sheetNames));
+  const faq = readTeamTexts(FAQ_SPEC, findSheet(workbook.sheets, FAQ_SPEC.sheetNames));
+  const greetings = readGreetings(findTemplatesSheet(workbook.sheets));
   const sheets = [
     classificationSheet(read, verdicts, lang),
     bulletinSheet(bulletin, lang),
     dashboardSheet(dashboard, lang),
     noticesSheet(round),
-    templatesSheet(templates.templates, lang, templates.problems),
+    withGreetingRows(templatesSheet(templates.templates, lang, templates.problems), greetings, lang),
     settingsSheet(settings, lang, problemsByKey),
     readReportSheet(read, lang),
+    dailyReportSheet(dailyReport, lang),
+    teamTextsSheet(SCRIPT_SPEC, scripts, lang),
+    teamTextsSheet(FAQ_SPEC, faq, lang),
   ];
   return {
     ok: true,
@@ -150,7 +186,12 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       record,
       templates,
       round,
+      dailyReport,
+      scripts,
+      faq,
+      greetings,
       newRecord: round.record.exists ? null : newRecordSheet(round.record),
+      ems,
       sheets,
       summary: runSummary(read, verdicts, lang),
     },
@@ -194,6 +235,8 @@ export function jobReport(job: JobResult, openingWarnings: readonly string[], ou
         : ""),
   );
   lines.push(...roundLines(job));
+  for (const p of [...job.scripts.problems, ...job.faq.problems, ...job.greetings.problems])
+    lines.push(`  ${p.message[job.lang]}`);
   lines.push(
     say(
       `结果已写入：${output}（工作表：${job.sheets.map((s) => `“${s.name}”`).join("、")}）`,

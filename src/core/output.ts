@@ -97,6 +97,21 @@ export const OUTPUTS = {
     keeper: "team",
     about: "the settings, read back on the next run",
   },
+  dailyReport: {
+    names: localized("催缴日报", "Daily report"),
+    keeper: "addIn",
+    about: "the round's day per collector: calls, visits, recovered, promises, rank",
+  },
+  scripts: {
+    names: localized("催缴话术", "Phone scripts"),
+    keeper: "team",
+    about: "what collectors say on the phone and at the door, read back on the next run",
+  },
+  faq: {
+    names: localized("收费答疑", "Fee Q&A"),
+    keeper: "team",
+    about: "answers to owners' questions about the fee, read back on the next run",
+  },
   readReport: {
     names: localized("读取报告", "Read report"),
     keeper: "addIn",

@@ -2,7 +2,8 @@ import { FLAGS, FLAG_LABELS, KINDS, KIND_LABELS, Kind, Verdict } from "./classif
 import { FIELD_LABELS } from "./read/fields";
 import { CellValue } from "./read/grid";
 import { Layout } from "./read/household";
-import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
+import { Block, OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "./output";
+import { playbookLegend, shortStep } from "./classify/playbook";
 import { layoutReader } from "./read/layouts";
 import { ReadResult } from "./read/reader";
 import { Lang, Localized, formatYuan, naturalOrder, roundCents, speaker } from "./text";
@@ -193,13 +194,13 @@ export function classificationSheet(
       h.monthsOverdue,
       h.amountOverdue,
       v.flags.map((f) => FLAG_LABELS[f][lang]).join(say("、", ", ")),
-      v.reasons.map((r) => r[lang]).join("\n"),
-      v.nextSteps.map((s, i) => `${i + 1}. ${s[lang]}`).join("\n"),
+      v.reasons.map((r) => r[lang]).join(say("；", "; ")),
+      v.nextSteps.map((s) => shortStep(s)[lang]).join(say(" → ", " → ")),
       h.collector,
       result.sheets.length > 1 ? `${h.sheet} ${h.rows.join(", ")}` : h.rows.join(", "),
     ];
   });
-  return singleTableSheet(
+  const sheet = singleTableSheet(
     OUTPUT_SHEETS.classification[lang],
     say("业主分类与下一步", "Owners by kind, with the next step"),
     say(
@@ -226,9 +227,20 @@ export function classificationSheet(
       rows,
       emptyText: say("（没有读到住户）", "(no households read)"),
     },
-    [8, 14, 12, 15, 12, 10, 14, 14, 50, 56, 10, 10],
+    [8, 14, 12, 15, 12, 10, 14, 14, 50, 36, 10, 10],
     true,
   );
+  // The next steps in full, once: the table's cells carry only their short labels.
+  const legend: Block[] = [
+    { kind: "blank" },
+    { kind: "text", text: say("下一步说明", "The next steps in full"), style: "heading" },
+    ...playbookLegend().map(({ short, full }): Block => ({
+      kind: "text",
+      text: `${short[lang]}${say("：", ": ")}${full[lang]}`,
+      style: "note",
+    })),
+  ];
+  return { ...sheet, blocks: [...sheet.blocks, ...legend] };
 }
 
 /** Sheet 读取报告: which column was taken for which field, and every row or cell that was not read. */

@@ -7,6 +7,7 @@ import {
   LINE,
   NONE,
   RunOptions,
+  TAB,
   TYPE,
   Type,
   docxPackage,
@@ -23,6 +24,10 @@ import {
 const PAGE = A4_PORTRAIT;
 const TEXT_WIDTH = textWidth(PAGE);
 const SECTION = sectionProperties(PAGE);
+/** A section must end in a paragraph: after a table, one a point high, so it never spills onto a page of its own. */
+const SECTION_AFTER_TABLE =
+  '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' +
+  `<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${SECTION}</w:pPr></w:p>`;
 
 function band(letter: Letter, type: Type, own: boolean): string {
   return table([TEXT_WIDTH], NONE, [
@@ -85,8 +90,52 @@ function receipt(slip: ReceiptSlip, type: Type, lang: Lang, own: boolean, sectio
       slip.blanks
         .map((blank) => run(`${blank}${colon}____________`, type, { size: type.body - 1 }, own))
         .join("<w:r><w:tab/></w:r>"),
-      { before: 160, tabs: [third, 2 * third], section: section ? SECTION : undefined },
-    )
+      {
+        before: 160,
+        after: slip.delivery || slip.refusal ? 80 : undefined,
+        tabs: [third, 2 * third],
+        section: section && !slip.delivery && !slip.refusal ? SECTION : undefined,
+      },
+    ) +
+    proofOfDelivery(slip, type, colon, own, section)
+  );
+}
+
+/**
+ * From the sixth reminder on, one box under the owner's blanks: who delivered it and when, and a refusal left
+ * in front of a witness (留置送达) — kept to three short lines so the letter stays on one page.
+ */
+function proofOfDelivery(
+  slip: ReceiptSlip,
+  type: Type,
+  colon: string,
+  own: boolean,
+  section: boolean,
+): string {
+  if (!slip.delivery && !slip.refusal) return "";
+  const half = Math.floor(TEXT_WIDTH / 2);
+  const quarter = Math.floor((TEXT_WIDTH - 240) / 4);
+  const size = type.small;
+  const blanks = (list: readonly string[], line: string) =>
+    list.map((blank) => run(`${blank}${colon}${line}`, type, { size }, own)).join(TAB);
+  const box = slip.refusal;
+  let content = slip.delivery
+    ? paragraph(blanks(slip.delivery, "______________"), { tabs: [half], after: 40 })
+    : "";
+  if (box)
+    content +=
+      paragraph(
+        run(box.title, type, { size, bold: true }, own) +
+          run(`  ${box.text}`, type, { size, color: GREY }, own),
+        { after: 40, line: 240 },
+      ) + paragraph(blanks(box.blanks, "______"), { tabs: [quarter, 2 * quarter, 3 * quarter] });
+  return (
+    table(
+      [TEXT_WIDTH],
+      LINE,
+      [[{ width: TEXT_WIDTH, margins: { top: 40, bottom: 40, left: 120, right: 120 }, content }]],
+      { cantSplit: true },
+    ) + (section ? SECTION_AFTER_TABLE : "")
   );
 }
 

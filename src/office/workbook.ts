@@ -1,5 +1,5 @@
 import { CellValue, SheetGrid, WorkbookGrid } from "../core/read/grid";
-import { OUTPUT_SHEETS, isRebuiltOutputSheetName, numberFormat } from "../core/output";
+import { OUTPUTS, OUTPUT_SHEETS, isRebuiltOutputSheetName, numberFormat } from "../core/output";
 import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/record";
 import { SheetLayout, layoutSheet } from "../core/sheet-layout";
 import { Lang, Localized, localized } from "../core/text";
@@ -60,7 +60,9 @@ const ERROR_CODES = new Set([
 
 type OutputId = keyof typeof OUTPUT_SHEETS;
 /** Sheets the team edits: updated in place, cell by cell, never rebuilt. */
-const TEAM_EDITED: ReadonlySet<OutputId> = new Set<OutputId>(["settings", "templates"]);
+const TEAM_EDITED: ReadonlySet<OutputId> = new Set<OutputId>(
+  (Object.keys(OUTPUTS) as OutputId[]).filter((id) => OUTPUTS[id].keeper === "team" && id !== "record"),
+);
 
 function outputIdOf(name: string): OutputId | null {
   for (const [id, names] of Object.entries(OUTPUT_SHEETS))

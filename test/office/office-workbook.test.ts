@@ -5,7 +5,18 @@ import { FakeExcel, FakeSheet } from "../support/excel-fake";
 import { ledger } from "../support/ledger";
 
 const LIMIT = 5 * 1024 * 1024;
-const OUTPUTS = ["催缴分类", "公告栏", "催缴看板", "催缴通知", "通知模板", "催缴设置", "读取报告"];
+const OUTPUTS = [
+  "催缴分类",
+  "公告栏",
+  "催缴看板",
+  "催缴通知",
+  "通知模板",
+  "催缴设置",
+  "读取报告",
+  "催缴日报",
+  "催缴话术",
+  "收费答疑",
+];
 
 function officeOn(fake: FakeExcel): OfficeWorkbook {
   return new OfficeWorkbook({ run: fake.run, supports: () => true });

@@ -103,6 +103,8 @@ describe("the add-in in a shared workbook (issue 13)", () => {
       "催缴记录",
       "通知模板",
       "催缴设置",
+      "催缴话术",
+      "收费答疑",
     ]);
   });
 

@@ -10,8 +10,79 @@ import { describeWithShared, sharedPath } from "../support/shared";
 /** What each real workbook is expected to give: read as an arrears table, or refused with a reason. */
 const EXPECTED: Record<string, "read" | "refused"> = {
   "cn01_microcommunity_importFeeDetail.xlsx": "read",
+  "cn02_microcommunity_importCarFeeDetail.xlsx": "read",
   "en16_appfolio_delinquency_REDACTED.xlsx": "read",
   "en19_remi_delinquency_eviction_tracker.csv": "read",
+};
+
+const PAYMENTS_ONLY = { layout: "bill", households: 1, owing: 0, total: 0, unknown: 1 } as const;
+
+/** What the arrears and fee lists among them must give on 2026-11-21: layout, households, those owing and the total. */
+interface Owed {
+  layout: string;
+  households: number;
+  owing: number;
+  total: number;
+  /** Households whose amount the list does not say (a payment record says what was paid, not what is owed). */
+  unknown: number;
+}
+const OWED: Record<string, Owed> = {
+  "cn01_microcommunity_importFeeDetail.xlsx": {
+    layout: "bill",
+    households: 1,
+    owing: 0,
+    total: 0,
+    unknown: 0,
+  },
+  "cn02_microcommunity_importCarFeeDetail.xlsx": {
+    layout: "bill",
+    households: 1,
+    owing: 0,
+    total: 0,
+    unknown: 0,
+  },
+  "en16_appfolio_delinquency_REDACTED.xlsx": {
+    layout: "household",
+    households: 746,
+    owing: 746,
+    total: 544741.59,
+    unknown: 0,
+  },
+  "en19_remi_delinquency_eviction_tracker.csv": {
+    layout: "household",
+    households: 9,
+    owing: 9,
+    total: 22620,
+    unknown: 0,
+  },
+  // Proposed for ../shared/real-xlsx by issue 16 (earlier versions of the ERP's fee-history templates, payments
+  // only; a month's receipts and AR reconciliation of one estate; the tracker's first snapshot); each is checked
+  // once it is there.
+  "cn05_microcommunity_importFeeDetail_2020-09-09.xlsx": PAYMENTS_ONLY,
+  "cn06_microcommunity_importFeeDetail_2020-09-27.xlsx": PAYMENTS_ONLY,
+  "cn07_microcommunity_importFeeDetail_2023-09-04.xlsx": PAYMENTS_ONLY,
+  "cn08_microcommunity_importCarFeeDetail_2021-04-16.xlsx": PAYMENTS_ONLY,
+  "en15_karlarey_ar_receipts_REDACTED.csv": {
+    layout: "bill",
+    households: 31,
+    owing: 0,
+    total: 0,
+    unknown: 31,
+  },
+  "en18_karlarey_ar_reconciliation_REDACTED.csv": {
+    layout: "household",
+    households: 39,
+    owing: 6,
+    total: 4543.65,
+    unknown: 0,
+  },
+  "en17_nicola_tenant_arrears_first_snapshot_REDACTED.xlsx": {
+    layout: "household",
+    households: 12,
+    owing: 7,
+    total: 77500,
+    unknown: 0,
+  },
 };
 
 async function open(file: string): Promise<OpenedWorkbook> {
@@ -83,6 +154,23 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
     30_000,
   );
 
+  it.each(Object.entries(OWED).filter(([file]) => files.includes(file)))(
+    "%s: the households it holds and what they owe",
+    async (file, owed) => {
+      const outcome = runJob((await open(file)).grid, { today: "2026-11-21" });
+      if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+      const { read, summary } = outcome.result;
+      expect({
+        layout: read.layout,
+        households: read.households.length,
+        owing: summary.arrears.households,
+        total: summary.arrears.total,
+        unknown: read.households.filter((h) => h.amountOverdue === null).length,
+      }).toEqual(owed);
+      expect(read.problems).toEqual([]);
+    },
+  );
+
   it("opens the WPS save (docProps with an ap: prefix and core properties in the default namespace)", async () => {
     const o = await open("cn09_easyexcel_t02_WPS.xlsx");
     expect(o.grid.sheets[0].name).toBe("测试配方1027");
@@ -137,6 +225,10 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
     expect(read.households.length).toBeGreaterThan(700);
     expect(read.skipped.map((s) => s.reason["en-US"])).toEqual([expect.stringContaining("totals row")]);
     expect(read.columns.find((c) => c.field === "amount")?.header).toBe("Amount Receivable");
+    // one row per tenant ("#1" in many properties is many households), months owed estimated from the rent
+    expect(read.layout).toBe("household");
+    expect([read.households[0].monthsOverdue, read.households[0].monthsEstimated]).toEqual([2, true]);
+    expect(outcome.result.summary.classes).toEqual({ timely: 580, frequent: 157, longTerm: 9, malicious: 0 });
   });
 
   it("reads the ERP fee history as bills, ignoring the instructions beside it", async () => {
@@ -149,6 +241,16 @@ describeWithShared("real workbooks in ../shared/real-xlsx", () => {
     expect(outcome.result.read.skipped.every((s) => s.reason["en-US"].includes("beside the table"))).toBe(
       true,
     );
+  });
+
+  it("reads the ERP car-fee history as bills keyed by the plate, ignoring the instructions below it", async () => {
+    const outcome = runJob((await open("cn02_microcommunity_importCarFeeDetail.xlsx")).grid, {
+      today: "2026-11-21",
+    });
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    const read = outcome.result.read;
+    expect([read.layout, read.headerRow]).toEqual(["bill", 1]);
+    expect(read.households.map((h) => [h.account, h.amountOverdue])).toEqual([["1", 0]]);
   });
 
   it("reads the CSV tracker with US dates and days delinquent", async () => {

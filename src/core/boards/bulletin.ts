@@ -1,6 +1,7 @@
 import { sumYuan } from "../money";
 import { CampaignFacts } from "../campaign/record";
 import { owed, withPayments } from "../campaign/amounts";
+import { keepsOffBulletin } from "../campaign/instalment-round";
 import { Verdict } from "../classify/kinds";
 import { CellValue } from "../read/grid";
 import { Household } from "../read/household";
@@ -64,6 +65,8 @@ export interface Bulletin {
   readonly hardshipLeftOff: number;
   /** Households the record shows paid in full since the as-of date: never posted. */
   readonly paidSinceLeftOff: number;
+  /** Households keeping an instalment plan (同意分期): never posted while it is kept. */
+  readonly instalmentsLeftOff?: number;
   /** Households left off both lists because a cell of theirs could not be read: check them first. */
   readonly toCheck: readonly Household[];
 }
@@ -91,6 +94,7 @@ export function buildBulletin(
 ): Bulletin {
   let hardshipLeftOff = 0;
   let paidSinceLeftOff = 0;
+  let instalmentsLeftOff = 0;
   const toCheck: Household[] = [];
   const thanks: BulletinEntry[] = [];
   const arrears: BulletinEntry[] = [];
@@ -121,6 +125,10 @@ export function buildBulletin(
     }
     if (h.monthsOverdue === null || h.monthsOverdue < settings.bulletinMinMonths || h.amountOverdue === null)
       continue;
+    if (keepsOffBulletin(facts.get(v.household.key))) {
+      instalmentsLeftOff++;
+      continue;
+    }
     if (settings.excludeDisputed && v.flags.includes("dispute")) {
       disputedLeftOff++;
       continue;
@@ -144,6 +152,7 @@ export function buildBulletin(
     disputedLeftOff,
     hardshipLeftOff,
     paidSinceLeftOff,
+    instalmentsLeftOff,
     toCheck,
   };
 }
@@ -283,6 +292,14 @@ function internalNotes(b: Bulletin, lang: Lang): Block[] {
         `${b.hardshipLeftOff} 户经济困难，未列入欠费公示（设置“公示时排除困难户”），本轮改为协商分期`,
         `${b.hardshipLeftOff} households in hardship are left off the arrears list (setting "Leave hardship ` +
           'households off"); this round offers them instalments',
+      ),
+    );
+  }
+  if ((b.instalmentsLeftOff ?? 0) > 0) {
+    notes.push(
+      localized(
+        `${b.instalmentsLeftOff} 户正在按分期协议还款，未列入欠费公示`,
+        `${b.instalmentsLeftOff} households keeping an instalment plan are left off the arrears list`,
       ),
     );
   }

@@ -21,6 +21,14 @@ export interface ReceiptSlip {
   readonly lines: readonly string[];
   /** Blanks to fill in by hand: "业主签字", "联系电话", "签收日期". */
   readonly blanks: readonly string[];
+  /** Blanks for the person delivering it (送达人, 送达日期): who carried the notice to the owner, and when. */
+  readonly delivery?: readonly string[];
+  /**
+   * The box for a refusal (留置送达): the owner would not sign, so the notice was left at the home in front of a
+   * witness (见证人), noted by the person delivering. A delivered or witnessed-refused notice is the proof of a
+   * demand that restarts the limitation period (Civil Code art. 195).
+   */
+  readonly refusal?: { readonly title: string; readonly text: string; readonly blanks: readonly string[] };
 }
 
 /**

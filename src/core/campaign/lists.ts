@@ -2,6 +2,7 @@ import { Round, serviceCentreName, smsSegmentLimit } from "./notices";
 import { Settings } from "../settings/settings";
 import { STAGE_NAMES } from "./stages";
 import { Lang, speaker } from "../text";
+import { EMS_NUMBER_HEADER } from "./ems";
 
 /** UTF-8 with a byte-order mark and CRLF line ends: Excel (and WPS) open it with the Chinese intact. */
 const BOM = "\ufeff";
@@ -84,6 +85,8 @@ export function mailingCsv(round: Round, settings: Settings): string {
       say("内件", "Enclosed"),
       say("房号", "Unit"),
       say("编号", "Reference"),
+      // Left empty, to fill in from the EMS receipts; the filled list is read back into the record (ems.ts).
+      EMS_NUMBER_HEADER[lang],
       say("寄件人", "Sender"),
       say("寄件地址", "Sender address"),
       say("寄件电话", "Sender phone"),
@@ -118,6 +121,7 @@ export function mailingCsv(round: Round, settings: Settings): string {
       enclosed,
       h.label,
       n.letter?.reference.replace(/^编号：|^Ref\. /, "") ?? "",
+      null,
       sender,
       settings.serviceAddress,
       settings.servicePhone,

@@ -20,6 +20,8 @@ import {
 import { Settings } from "../settings/settings";
 import { Deadline, workingDeadline } from "./calendar";
 import { notePromise } from "./promise";
+import { instalmentValues, planStep } from "./instalment-round";
+import { proofOfDelivery } from "./delivery";
 import {
   CHANNEL_LABELS,
   Channel,
@@ -233,6 +235,28 @@ export function decide(
   date: IsoDate,
   asOf: IsoDate,
 ): Decision {
+  // An instalment plan (同意分期) holds the household from the ladder while it is kept (instalment-round.ts).
+  const plan = verdict.inArrears ? planStep(facts) : ({ kind: "none" } as const);
+  if (plan.kind === "notice" || plan.kind === "held")
+    return facts?.pending ? pendingHold(facts.pending) : plan;
+  if (plan.kind === "none") return decideOnLadder(verdict, facts, settings, date, asOf, false);
+  const resumed = decideOnLadder(verdict, plan.facts, settings, date, asOf, true);
+  if (resumed.kind === "none") return resumed;
+  const reason = localized(
+    plan.why["zh-CN"] + resumed.reason["zh-CN"],
+    plan.why["en-US"] + resumed.reason["en-US"],
+  );
+  return { ...resumed, reason };
+}
+
+function decideOnLadder(
+  verdict: Verdict,
+  facts: CampaignFacts | undefined,
+  settings: Settings,
+  date: IsoDate,
+  asOf: IsoDate,
+  planBroken: boolean,
+): Decision {
   const h = verdict.household;
   if (!verdict.inArrears) {
     if (verdict.kind !== "timely" || h.phone === "") return { kind: "none" };
@@ -316,7 +340,7 @@ export function decide(
       };
     }
   }
-  if (verdict.flags.includes("hardship")) {
+  if (verdict.flags.includes("hardship") && !planBroken) {
     const last = facts?.lastInstalment;
     if (last && daysBetween(last.date, date) < INSTALMENT_EVERY_DAYS) {
       return {
@@ -809,13 +833,20 @@ function buildNotice(
           `Under ${clauseEn}, a late fee applies from the next notice. `,
         )
       : "",
+    ...instalmentValues(facts?.instalments, lang),
   };
   const template = input.templates[stage][lang];
-  const title = fillTemplate(template.title, values);
-  const paragraphs = fillTemplate(template.body, values)
-    .split("\n")
-    .map((p) => p.trim())
-    .filter(Boolean);
+  // The letter is made when it is read (the letters document, the pane's preview), not for every notice of a
+  // 100,000-household round in advance: most are never printed in the run that plans them.
+  let filled: { title: string; paragraphs: string[] } | null = null;
+  const page = () =>
+    (filled ??= {
+      title: fillTemplate(template.title, values),
+      paragraphs: fillTemplate(template.body, values)
+        .split("\n")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    });
   const smsBody = h.phone ? fillTemplate(template.sms, values) : null;
   const sms = smsBody === null ? null : `【${settings.estateName || say("物业", "Property")}】${smsBody}`;
   const smsLength = sms === null ? 0 : [...sms].length;
@@ -827,32 +858,34 @@ function buildNotice(
   const paper = channel === "letter" || channel === "visit" || channel === "ems";
   const reference = `${date.replace(/-/g, "")}-${normalizeRoom(h.label) || "x"}-${stageLabel(stage).padStart(2, "0")}`;
   const seal = rule.sealed ? [say("（盖章）", "(company seal)")] : [];
-  const letter: Letter | null = paper
-    ? {
-        lang,
-        room: h.label,
-        owner: h.owner,
-        band: {
-          ...bandColour(stage),
-          // The owner's copy carries no internal labels (stage numbers, channels): only what to do.
-          label: rule.receipt ? say("请签收回执", "Please sign and return the slip") : "",
-        },
-        sender: stage === LAWYERS_LETTER ? lawFirm : sender,
-        title,
-        reference: say(`编号：${reference}`, `Ref. ${reference}`),
-        salutation: salutation(stage, h, lang),
-        paragraphs,
-        facts: letterFacts(stage, values, fee, settings, lang),
-        legalBasis: rule.legalBasis ? LEGAL_BASIS[lang] : null,
-        signature:
-          stage === LAWYERS_LETTER
-            ? [lawFirm, say("律师：________", "Lawyer: ________"), ...seal, longDate(date, lang)]
-            : [company, sender, ...seal, longDate(date, lang)],
-        receipt: rule.receipt ? receiptSlip(stage, h, values, title, reference, fee, lang) : null,
-      }
-    : null;
+  const makeLetter = (): Letter | null => {
+    if (!paper) return null;
+    const { title, paragraphs } = page();
+    return {
+      lang,
+      room: h.label,
+      owner: h.owner,
+      band: {
+        ...bandColour(stage),
+        // The owner's copy carries no internal labels (stage numbers, channels): only what to do.
+        label: rule.receipt ? say("请签收回执", "Please sign and return the slip") : "",
+      },
+      sender: stage === LAWYERS_LETTER ? lawFirm : sender,
+      title,
+      reference: say(`编号：${reference}`, `Ref. ${reference}`),
+      salutation: salutation(stage, h, lang),
+      paragraphs,
+      facts: letterFacts(stage, values, fee, settings, lang),
+      legalBasis: rule.legalBasis ? LEGAL_BASIS[lang] : null,
+      signature:
+        stage === LAWYERS_LETTER
+          ? [lawFirm, say("律师：________", "Lawyer: ________"), ...seal, longDate(date, lang)]
+          : [company, sender, ...seal, longDate(date, lang)],
+      receipt: rule.receipt ? receiptSlip(stage, h, values, title, reference, fee, lang) : null,
+    };
+  };
   const alreadyLogged = (facts?.entries ?? []).some((e) => e.date === date && e.stage === stage);
-  return {
+  const notice = {
     verdict,
     stage,
     channel,
@@ -863,14 +896,42 @@ function buildNotice(
     owed: debt,
     total,
     reason,
-    letter,
-    text: letter ? [title, ...paragraphs].join("\n") : (sms ?? [title, ...paragraphs].join("\n")),
     sms,
     smsLength,
     smsTooLong: sms !== null && smsLength > smsSegmentLimit(sms),
     alreadyLogged,
     warnings,
   };
+  return withLazy(notice, {
+    letter: makeLetter,
+    text: () => (paper || sms === null ? [page().title, ...page().paragraphs].join("\n") : sms),
+  });
+}
+
+/**
+ * The object with the given fields added as getters that make their value on first read and keep it: enumerable,
+ * so a copy or a comparison sees them as plain fields.
+ */
+function withLazy<T extends object, L extends object>(
+  object: T,
+  makers: { readonly [K in keyof L]: () => L[K] },
+): T & L {
+  for (const key of Object.keys(makers) as (keyof L & string)[]) {
+    let made = false;
+    let value: L[typeof key];
+    Object.defineProperty(object, key, {
+      enumerable: true,
+      configurable: false,
+      get: () => {
+        if (!made) {
+          value = makers[key]();
+          made = true;
+        }
+        return value;
+      },
+    });
+  }
+  return object as T & L;
 }
 
 /** One SMS segment: 70 characters of Chinese (UCS-2), 160 of plain GSM text. */
@@ -922,6 +983,10 @@ function letterFacts(
   }
   if (STAGES[stage].needsDeliveredDemand) rows.push([say("催告送达", "Formal demand"), v.demandDelivery]);
   if (stage === "followUp") rows.push([say("承诺缴费日期", "Promised date"), v.promisedDate]);
+  if (stage === "instalmentReminder") {
+    rows.push([say("分期计划", "Instalment plan"), v.instalmentPlan]);
+    rows.push([say("逾期一期", "Instalment missed"), `${v.instalmentDue}  ${v.instalmentAmount}`]);
+  }
   rows.push([say("缴费截止日期", "Pay by"), v.deadline]);
   rows.push([say("缴费方式", "How to pay"), settings.paymentInfo || v.payment]);
   rows.push([say("客服电话", "Service centre"), v.servicePhone]);
@@ -949,6 +1014,7 @@ function receiptSlip(
           "。",
       ],
       blanks: ["业主签字", "联系电话", "签收日期"],
+      ...proofOfDelivery(lang),
     };
   return {
     cutLine: "✂ Cut here, sign and return to the service centre",
@@ -960,10 +1026,14 @@ function receiptSlip(
         ".",
     ],
     blanks: ["Owner's signature", "Phone", "Date"],
+    ...proofOfDelivery(lang),
   };
 }
 
-/** Sheet 催缴通知: this round's work list, by collector and building, with what each household gets and why. */
+/**
+ * Sheet 催缴通知: this round's work list, by collector and building, with what each household gets and why. The
+ * letters themselves are not copied into cells: they are in the letters document and the pane's preview.
+ */
 export function noticesSheet(round: Round): OutputSheet {
   const { lang } = round;
   const say = speaker(lang);
@@ -984,7 +1054,6 @@ export function noticesSheet(round: Round): OutputSheet {
       n.lateFee?.amount ?? null,
       n.total,
       [n.reason[lang], ...n.warnings.map((w) => w[lang])].join("\n"),
-      n.text,
       n.sms,
       n.sms === null ? null : n.smsLength,
       n.smsTooLong
@@ -1057,7 +1126,7 @@ export function noticesSheet(round: Round): OutputSheet {
   }
   return {
     name: OUTPUT_SHEETS.notices[lang],
-    widths: [10, 8, 12, 10, 14, 12, 12, 12, 12, 12, 13, 11, 13, 36, 60, 40, 8, 14],
+    widths: [10, 8, 12, 10, 14, 12, 12, 12, 12, 12, 13, 11, 13, 36, 40, 8, 14],
     landscape: true,
     freezeRows: 3,
     blocks: [
@@ -1083,7 +1152,6 @@ export function noticesSheet(round: Round): OutputSheet {
           { header: say("滞纳金", "Late fee"), format: "money" },
           { header: say("合计", "Total"), format: "money" },
           { header: say("依据", "Why"), format: "text", wrap: true },
-          { header: say("通知内容", "Letter text"), format: "text", wrap: true },
           { header: say("短信", "SMS"), format: "text", wrap: true },
           { header: say("短信字数", "SMS length"), format: "integer" },
           { header: say("短信检查", "SMS check"), format: "text" },

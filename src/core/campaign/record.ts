@@ -13,6 +13,7 @@ import {
   parseStage,
 } from "./stages";
 import { memoized } from "../memo";
+import { InstalmentPlan, InstalmentStatus, instalmentStatus, parsePlan } from "./instalments";
 import { Lang, Localized, localized, normalizeKey } from "../text";
 import { IsoDate, cellText, daysBetween, describeCell, parseAmount, parseDate } from "../read/values";
 
@@ -23,6 +24,7 @@ export type ContactResult =
   | "paid"
   | "partPaid"
   | "promised"
+  | "instalmentAgreed"
   | "refused"
   | "unreachable"
   | "dispute"
@@ -37,6 +39,7 @@ export const RESULT_LABELS: Readonly<Record<ContactResult, Localized>> = {
   paid: localized("已缴费", "paid"),
   partPaid: localized("部分缴费", "part paid"),
   promised: localized("承诺缴费", "promised"),
+  instalmentAgreed: localized("同意分期", "agreed instalments"),
   refused: localized("拒绝缴费", "refused"),
   unreachable: localized("联系不上", "unreachable"),
   dispute: localized("纠纷", "dispute"),
@@ -52,7 +55,11 @@ const RESULT_WORDS: Readonly<Record<ContactResult, readonly string[]>> = {
   sent: ["已发送", "发送", "已发", "已寄出", "寄出", "已送", "已张贴", "sent", "posted", "mailed"],
   paid: ["已缴费", "已缴", "已缴清", "缴清", "已交", "已交费", "已付", "已付款", "paid", "paidinfull"],
   partPaid: ["部分缴费", "部分缴纳", "部分", "缴了一部分", "partpaid", "partlypaid", "partial", "partialpayment"],
-  promised: ["承诺缴费", "承诺", "答应", "答应缴费", "约定缴费", "同意分期", "同意缴费", "promised", "promise", "promisedtopay", "agreedinstalments"],
+  promised: ["承诺缴费", "承诺", "答应", "答应缴费", "约定缴费", "同意缴费", "promised", "promise", "promisedtopay"],
+  instalmentAgreed: [
+    "同意分期", "分期", "同意分期还款", "分期还款", "签订分期协议", "已签分期协议", "分期协议", "agreedinstalments",
+    "agreedinstallments", "instalments", "installments", "instalmentplan", "installmentplan", "paymentplan",
+  ],
   refused: ["拒绝缴费", "拒绝", "拒缴", "拒交", "拒付", "不交", "不缴", "refused", "refuses", "refusal", "refusedtopay"],
   unreachable: ["联系不上", "无法联系", "未接", "未接通", "无人接听", "空号", "关机", "停机", "unreachable", "noanswer"],
   dispute: ["纠纷", "服务纠纷", "有纠纷", "投诉", "有异议", "异议", "dispute", "disputed", "complaint", "servicedispute"],
@@ -177,10 +184,12 @@ export interface RecordEntry {
   readonly amount: number | null;
   readonly proof: string;
   readonly note: string;
-  /** Who made the contact (催缴员), as typed; absent where the sheet has no such column. */
-  readonly collector?: string;
   /** The 发送日期 the team filled in: the notice went out that day, whatever 结果 says. */
   readonly sentDate?: IsoDate | null;
+  /** For a 同意分期 row: the plan read from 备注 (null when it cannot be read: reported). */
+  readonly plan?: InstalmentPlan | null;
+  /** The 催缴员 who logged the row (blank when the column is absent or empty): the daily report's credit. */
+  readonly collector?: string;
 }
 
 const WITNESSED = /见证|证人|留置|witness/i;
@@ -436,6 +445,9 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
     const amount = parseAmount(cell("amount"));
     if (amount.kind === "problem")
       report("amount", localized("收款金额无法识别", "the amount cannot be read"));
+    const planned = result === "instalmentAgreed" ? parsePlan(cellText(cell("note")), date.value) : null;
+    if (planned !== null && "problem" in planned)
+      report(columns.has("note") ? "note" : "result", planned.problem);
     entries.push({
       row: excelRow,
       date: date.value,
@@ -448,8 +460,9 @@ export function readRecord(workbook: WorkbookGrid, households: readonly Househol
       amount: amount.kind === "value" ? amount.value : null,
       proof: cellText(cell("proof")),
       note: cellText(cell("note")),
-      collector: cellText(cell("collector")),
       sentDate: sent.kind === "value" ? sent.value : null,
+      ...(planned !== null ? { plan: "plan" in planned ? planned.plan : null } : {}),
+      collector: cellText(cell("collector")),
     });
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
@@ -504,6 +517,8 @@ export interface CampaignFacts {
   readonly demandIgnored: RecordEntry | null;
   /** A paper notice returned (查无此人, 拒收, 地址不详) with no address checked since: the ladder stops. */
   readonly returned: RecordEntry | null;
+  /** The latest instalment agreement (同意分期) and how its instalments stand (instalments.ts). */
+  readonly instalments: InstalmentStatus | null;
 }
 
 export const LAWYER_LETTER_WAIT_DAYS = 30;
@@ -528,7 +543,11 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
   const sincePaid = (e: RecordEntry) =>
     lastPaid === null || e.date > lastPaid.date || (e.date === lastPaid.date && e.row > lastPaid.row);
   const answered = (x: RecordEntry) =>
-    x.result === "paid" || x.result === "partPaid" || x.result === "promised" || x.result === "dispute";
+    x.result === "paid" ||
+    x.result === "partPaid" ||
+    x.result === "promised" ||
+    x.result === "instalmentAgreed" ||
+    x.result === "dispute";
 
   let ladder: CampaignFacts["ladder"] = null;
   for (const e of upTo) {
@@ -566,7 +585,14 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
   const refusedEntry = latest((e) => e.result === "refused");
   const refusal =
     refusedEntry &&
-    !after(refusedEntry, (x) => x.result === "paid" || x.result === "partPaid" || x.result === "promised")
+    !after(
+      refusedEntry,
+      (x) =>
+        x.result === "paid" ||
+        x.result === "partPaid" ||
+        x.result === "promised" ||
+        x.result === "instalmentAgreed",
+    )
       ? refusedEntry
       : null;
   const lawyer = latest((e) => e.stage === LAWYERS_LETTER && sincePaid(e) && wentOut(e));
@@ -618,6 +644,7 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
         ? demandDelivered
         : null,
     returned: returnedEntry,
+    instalments: instalmentStatus(upTo, roundDate),
   };
 }
 

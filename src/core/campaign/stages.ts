@@ -9,10 +9,16 @@ export type LadderStage = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
  * What a notice is: a step of the ladder, or one of the letters beside it — the thank-you to owners who pay on
  * time, the instalment offer to owners in hardship, the same-day follow-up of a broken promise [C 5].
  */
-export type NoticeStage = LadderStage | "thanks" | "instalment" | "followUp";
+export type NoticeStage = LadderStage | "thanks" | "instalment" | "followUp" | "instalmentReminder";
 
 export const LADDER: readonly LadderStage[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-export const NOTICE_STAGES: readonly NoticeStage[] = [...LADDER, "thanks", "instalment", "followUp"];
+export const NOTICE_STAGES: readonly NoticeStage[] = [
+  ...LADDER,
+  "thanks",
+  "instalment",
+  "followUp",
+  "instalmentReminder",
+];
 
 export const OPEN_LETTER: LadderStage = 11;
 export const FORMAL_DEMAND: LadderStage = 12;
@@ -156,6 +162,14 @@ export const STAGES: Readonly<Record<NoticeStage, StageRule>> = {
     group: "followUp",
     channel: "phone",
   }),
+  // The day after a missed instalment (instalments.ts): a letter with its SMS, the plan's own deadline.
+  instalmentReminder: reminder(1, "E2EFDA", {
+    ...BESIDE,
+    name: localized("分期提醒", "Instalment reminder"),
+    group: "instalment",
+    channel: "letter",
+    deadline: "firstReminder",
+  }),
 };
 
 export function carriesLateFee(stage: NoticeStage): boolean {
@@ -199,6 +213,7 @@ export function parseStage(text: string): NoticeStage | null {
     [13, ["律师函", "lawyer'sletter", "lawyersletter", "lawyerletter", "attorneyletter"]],
     ["thanks", ["致谢", "感谢", "感谢信", "thanks", "thankyou"]],
     ["instalment", ["分期", "分期协商", "缓交", "instalment", "installment", "paymentplan"]],
+    ["instalmentReminder", ["分期提醒", "分期催缴", "分期逾期提醒", "instalmentreminder", "installmentreminder"]],
     ["followUp", ["跟进", "承诺跟进", "回访", "followup", "follow-up"]],
   ];
   for (const [stage, list] of words) if (list.includes(key)) return stage;

@@ -28,6 +28,9 @@ export const PLACEHOLDERS = {
   lateFeeClause: "违约金条款",
   lateFeeNote: "违约金说明",
   lateFeeWarning: "违约金预告",
+  instalmentDue: "本期到期日",
+  instalmentAmount: "本期金额",
+  instalmentPlan: "分期计划",
 } as const;
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
@@ -146,6 +149,11 @@ const ZH: Readonly<Record<NoticeStage, NoticeTemplate>> = {
     body: "您曾承诺于{承诺日期}前缴纳物业费，但截至今日我们尚未收到。截至{计至日期}，您房屋（{房号}）欠费{欠费金额}（{月数}个月）。\n请您尽快缴纳，或告知新的缴费时间。{缴费方式}。咨询电话：{客服电话}。",
     sms: "{房号}业主：您承诺{承诺日期}前缴纳的物业费{欠费金额}尚未收到，请尽快缴纳。{客服电话}",
   },
+  instalmentReminder: {
+    title: "分期还款提醒",
+    body: "感谢您与我们签订分期还款协议（{分期计划}）。按协议应于{本期到期日}前缴纳的一期{本期金额}，截至今日我们尚未收到。\n请您于{截止日期}前补缴。按协议，再有一期逾期未缴，分期协议即告终止，将恢复正常催缴程序。{缴费方式}。如有困难，请致电{客服电话}。",
+    sms: "{房号}业主：分期还款{本期到期日}应缴的{本期金额}尚未收到，请于{截止日期}前补缴。{客服电话}",
+  },
 };
 
 // prettier-ignore
@@ -229,6 +237,11 @@ const EN: Readonly<Record<NoticeStage, NoticeTemplate>> = {
     title: "Following up your promise to pay",
     body: "You promised to pay the property fee by {promisedDate}, but we have not received it. As of {asOf} your unit ({room}) owes {amount} ({months}).\nPlease pay as soon as you can, or tell us a new date. {payment}. Questions: {servicePhone}.",
     sms: "Unit {room}: the fee of {amount} you promised by {promisedDate} has not arrived. Please pay soon. {servicePhone}",
+  },
+  instalmentReminder: {
+    title: "Instalment reminder",
+    body: "Thank you for agreeing a repayment plan with us ({instalmentPlan}). The instalment of {instalmentAmount} due by {instalmentDue} has not reached us.\nPlease pay it by {deadline}. Under the agreement, if another instalment is missed the plan ends and the usual collection steps resume. {payment}. If this is hard, call {servicePhone}.",
+    sms: "Unit {room}: the instalment of {instalmentAmount} due {instalmentDue} has not arrived; please pay by {deadline}. {servicePhone}",
   },
 };
 

@@ -84,17 +84,47 @@ const FLAG_STEPS: Readonly<Record<Flag, Localized>> = {
   ),
 };
 
+const CHECK_SHEET_STEP = localized(
+  "先核对台账中无法识别的单元格（姓名、房号、金额、月份），确认无误再催缴",
+  "First check the unreadable cells of the sheet (name, room, amount, months) before chasing",
+);
+
+/**
+ * The playbook's short labels, for the classification sheet: one cell a household says which steps apply, the
+ * steps in full are written once under the table (a manager does not need the same paragraph 100,000 times).
+ */
+const SHORT_LABELS: ReadonlyMap<Localized, Localized> = new Map<Localized, Localized>([
+  [CHECK_SHEET_STEP, localized("核对台账", "check the sheet")],
+  [KIND_STEPS.timely[0], localized("致谢并提醒下次缴费", "thank, remind of the next due date")],
+  [KIND_STEPS.frequent[0], localized("电话短信提醒", "remind by phone and SMS")],
+  [KIND_STEPS.frequent[1], localized("上门了解原因", "visit: learn why")],
+  [KIND_STEPS.frequent[2], localized("三个月未缴发催告函", "3 months on: written demand")],
+  [KIND_STEPS.longTerm[0], localized("EMS 催告函", "formal demand by EMS")],
+  [KIND_STEPS.longTerm[1], localized("律师函，再诉讼或仲裁", "lawyer's letter, then court")],
+  [KIND_STEPS.malicious[0], localized("整理证据，律师函后诉讼", "evidence, lawyer's letter, court")],
+  [KIND_STEPS.malicious[1], localized("不得停水电（民法典944条）", "no utility cuts (art. 944)")],
+  [FLAG_STEPS.dispute, localized("先解决投诉或维修", "solve the complaint first")],
+  [FLAG_STEPS.hardship, localized("协商分期或缓交", "agree instalments")],
+  [FLAG_STEPS.unreachable, localized("查找联系方式", "find a contact")],
+  [FLAG_STEPS.vacant, localized("核实空置与合同", "check the vacancy")],
+  [FLAG_STEPS.newlyOverdue, localized("温馨提醒即可", "a friendly reminder only")],
+  [FLAG_STEPS.limitationRisk, localized("尽快可证送达的催告（时效）", "provable demand soon (limitation)")],
+]);
+
+/** A step's short label (the step itself when it has none). */
+export function shortStep(step: Localized): Localized {
+  return SHORT_LABELS.get(step) ?? step;
+}
+
+/** Every step of the playbook with its short label, in the order of the table: the legend under the sheet. */
+export function playbookLegend(): readonly { short: Localized; full: Localized }[] {
+  return [...SHORT_LABELS].map(([full, short]) => ({ short, full }));
+}
+
 /** The next steps for a household: its flags' preconditions first (a dispute is solved before collecting). */
 export function nextSteps(kind: Kind, flags: readonly Flag[], household: Household): Localized[] {
   const steps: Localized[] = [];
-  if (household.problems.length > 0) {
-    steps.push(
-      localized(
-        "先核对台账中无法识别的单元格（姓名、房号、金额、月份），确认无误再催缴",
-        "First check the unreadable cells of the sheet (name, room, amount, months) before chasing",
-      ),
-    );
-  }
+  if (household.problems.length > 0) steps.push(CHECK_SHEET_STEP);
   for (const flag of ["dispute", "hardship", "unreachable"] as const) {
     if (flags.includes(flag)) steps.push(FLAG_STEPS[flag]);
   }

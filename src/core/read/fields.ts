@@ -81,8 +81,8 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   ],
   account: [
     "户号", "用户编号", "用户号", "客户编号", "客户号", "缴费号", "缴费编号", "账号", "帐号", "合同编号", "合同号",
-    "户口号", "account", "accountno", "accountnumber", "account#", "tenantaccount", "customerno", "customerid",
-    "contractno",
+    "户口号", "车牌号", "车牌号码", "车位号", "车位编号", "account", "accountno", "accountnumber", "account#",
+    "tenantaccount", "customerno", "customerid", "contractno", "plate", "plateno", "parkingspace",
   ],
   owner: [
     "业主", "业主姓名", "业主名称", "业主名", "姓名", "客户名称", "客户姓名", "客户", "户主", "户名", "用户名称", "用户姓名", "用户名", "住户", "住户姓名",
@@ -135,7 +135,11 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "应收", "应收金额", "应缴", "应缴金额", "应收款", "应收费用", "本期应收", "金额", "费用金额", "账单金额", "收费金额",
     "amountbilled", "billed", "charged", "amount", "billamount", "rentdue", "rentcharged",
   ],
-  paid: ["实收", "实收金额", "实缴", "实缴金额", "已缴", "已缴金额", "已收", "已收金额", "本期实收", "amountpaid", "paid", "received", "rentreceived", "amountreceived"],
+  paid: [
+    "实收", "实收金额", "实缴", "实缴金额", "已缴", "已缴金额", "已收", "已收金额", "本期实收", "缴费金额", "缴纳金额",
+    "付款金额", "支付金额", "收款金额", "实付金额", "amountpaid", "paid", "received", "rentreceived", "amountreceived",
+    "paymentamount",
+  ],
 };
 
 /** Normalised header text: units in brackets and trailing colons removed. "欠费金额\n(元)" → "欠费金额". */

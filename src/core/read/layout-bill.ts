@@ -35,14 +35,21 @@ function looksLikeBills(sheet: SheetGrid, header: TableHeader): boolean {
   return keysRepeat(sheet, header);
 }
 
-/** Whether some household key appears on more than one row below the header: several bills per household. */
+/**
+ * Whether some household appears on more than one row below the header: several bills per household. A room is
+ * told apart by its building and unit too ("#1" in many properties is many households).
+ */
 export function keysRepeat(sheet: SheetGrid, header: TableHeader): boolean {
-  const column = keyColumn(header.mapping) as number;
+  const m = header.mapping;
+  const column = keyColumn(m) as number;
+  const place = m.room === undefined ? [] : [m.building, m.unit].filter((c): c is number => c !== undefined);
   const keys = new Set<string>();
   let count = 0;
   for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
-    const key = normalizeKey(cellText(sheet.rows[r]?.[column] ?? null));
-    if (!key) continue;
+    const row = sheet.rows[r] ?? [];
+    const room = normalizeKey(cellText(row[column] ?? null));
+    if (!room) continue;
+    const key = [...place.map((c) => normalizeKey(cellText(row[c] ?? null))), room].join("|");
     count++;
     keys.add(key);
   }

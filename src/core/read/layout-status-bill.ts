@@ -55,7 +55,8 @@ export function billState(cell: CellValue): BillState | null {
 /** The status column is a bill's state when most of its filled cells are states, and the table has an amount. */
 function statusesAreBillStates(sheet: SheetGrid, header: TableHeader): boolean {
   const m = header.mapping;
-  if (m.status === undefined || (m.due === undefined && m.amount === undefined)) return false;
+  if (m.status === undefined || (m.due === undefined && m.amount === undefined && m.paid === undefined))
+    return false;
   let filled = 0;
   let known = 0;
   for (let r = header.rowIndex + 1; r < sheet.rows.length && filled < 500; r++) {
@@ -78,11 +79,13 @@ class StatusBillRows implements LayoutBuilder {
     const ctx = this.ctx;
     const m = ctx.header.mapping;
     const num = (field: "due" | "paid" | "amount") => rowNumber(row, reading, m, ctx, field, parseAmount);
+    // A list with one amount column: the bill's amount, in 金额 (due), the arrears column or, when it is the only
+    // amount the list has, one headed like a payment (缴费金额): the status says whether it was paid.
+    const lone = m.due === undefined && m.amount === undefined;
     const billed = m.due !== undefined ? num("due") : null;
-    const paidAmount = num("paid");
-    // A list with one amount column: the bill's amount, in 金额 (due) or, failing that, the arrears column.
+    const paidAmount = lone ? null : num("paid");
     const owedColumn = m.amount !== undefined ? num("amount") : null;
-    const amount = billed ?? owedColumn;
+    const amount = billed ?? owedColumn ?? (lone ? num("paid") : null);
     const dueDate: IsoDate | null =
       m.dueDate === undefined
         ? null

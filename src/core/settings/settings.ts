@@ -2,6 +2,7 @@ import { ClassifySettings, DEFAULT_CLASSIFY_SETTINGS } from "../classify/classif
 import { CellValue, SheetGrid } from "../read/grid";
 import { OUTPUT_SHEETS, OutputSheet, singleTableSheet } from "../output";
 import { Lang, Localized, localized, normalizeKey, speaker } from "../text";
+import { INSTALMENT_RULES } from "../campaign/instalments";
 import { IsoDate, cellText, chineseNumber, describeCell, parseAmount, parseDate } from "../read/values";
 
 /** How owners' names appear on the bulletin board (PIPL art. 25). */
@@ -47,6 +48,14 @@ export interface Settings {
   readonly serviceCentre: string;
   /** The estate's postal address, to which the room is added on the mailing list. */
   readonly estateAddress: string;
+  /** Instalments a repayment plan (分期还款协议) gets (instalments.ts). */
+  readonly instalmentCount: number;
+  /** The day of the month each instalment falls due (moved to the next working day). */
+  readonly instalmentDueDay: number;
+  /** The late fee is waived while an instalment plan is kept. */
+  readonly instalmentWaiveLateFee: boolean;
+  /** The service centre's manager (服务中心负责人), who signs the greetings with the centre. */
+  readonly serviceManager: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -75,6 +84,10 @@ export const DEFAULT_SETTINGS: Settings = {
   companyName: "",
   serviceCentre: "",
   estateAddress: "",
+  instalmentCount: INSTALMENT_RULES.defaultCount,
+  instalmentDueDay: INSTALMENT_RULES.defaultDueDay,
+  instalmentWaiveLateFee: true,
+  serviceManager: "",
 };
 
 export type SettingKey = keyof Settings;
@@ -450,6 +463,35 @@ const SETTING_DEFS: readonly SettingDef[] = [
     ...text,
   },
   {
+    key: "instalmentCount",
+    label: localized("分期期数", "Instalments"),
+    description: localized(
+      `经济困难户分期还款协议的期数（${INSTALMENT_RULES.settingMin}–${INSTALMENT_RULES.settingMax} 期，按月）；` +
+        "单次运行可用 --instalments 另定",
+      `Monthly instalments in a hardship repayment plan (${INSTALMENT_RULES.settingMin}–` +
+        `${INSTALMENT_RULES.settingMax}); one run may set another count (--instalments)`,
+    ),
+    ...wholeNumber(INSTALMENT_RULES.settingMin, INSTALMENT_RULES.settingMax),
+  },
+  {
+    key: "instalmentDueDay",
+    label: localized("分期还款日", "Instalment due day"),
+    description: localized(
+      "每期的还款日（每月几号，1–28）；遇周末或法定节假日顺延",
+      "The day of the month each instalment falls due (1–28); a weekend or public holiday moves it on",
+    ),
+    ...wholeNumber(1, 28),
+  },
+  {
+    key: "instalmentWaiveLateFee",
+    label: localized("分期免收违约金", "Waive the late fee on instalments"),
+    description: localized(
+      "按期履行分期协议的，免收违约金（是/否）；协议终止的，免除失效",
+      "Waive the late fee while the instalments are kept (yes/no); the waiver lapses if the plan is broken",
+    ),
+    ...choice(BOOL_CHOICES),
+  },
+  {
     key: "language",
     label: localized("语言", "Language"),
     description: localized(
@@ -457,6 +499,15 @@ const SETTING_DEFS: readonly SettingDef[] = [
       "Language of the output sheets and notices: zh-CN or en-US",
     ),
     ...choice(LANG_CHOICES),
+  },
+  {
+    key: "serviceManager",
+    label: localized("服务中心负责人", "Service-centre manager"),
+    description: localized(
+      "服务中心负责人姓名，与服务中心一同署名新年贺卡和温馨提醒；留空则留横线手写",
+      "The service centre's manager, who signs the New Year card and the friendly reminder; blank: a line to sign",
+    ),
+    ...text,
   },
 ];
 

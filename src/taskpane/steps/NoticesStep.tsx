@@ -23,6 +23,9 @@ import { CSV_TYPE, DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 import { Written } from "../parts";
 import { CourtBundleExport } from "./CourtBundleExport";
+import { AgreementsExport } from "./AgreementsExport";
+import { EmsUpload } from "./EmsUpload";
+import { FieldworkExport } from "./FieldworkExport";
 
 const SHOWN = 200;
 
@@ -143,6 +146,9 @@ export function NoticesStep({ state }: { state: PaneState }) {
           {t("exportMailing")}
         </Button>
       </div>
+      <AgreementsExport state={state} />
+      <EmsUpload state={state} />
+      <FieldworkExport state={state} job={job} base={base} />
       {written && <Written state={state} sheets={written} />}
       <CourtBundleExport state={state} />
       <Table size="extra-small" aria-label={t("noticesNow")}>

@@ -438,7 +438,7 @@ describe("the collection record", () => {
     expect(r.entries.map((e) => e.result)).toEqual([
       "pending",
       "dispute",
-      "promised",
+      "instalmentAgreed",
       "delivered",
       "returned",
       "delivered",
@@ -446,7 +446,9 @@ describe("the collection record", () => {
       null,
     ]);
     expect(r.entries[0].sentDate).toBe("2026-11-02");
-    expect(r.problems.map((p) => `${p.column}${p.row}`)).toEqual(["D4", "D9"]);
+    // 同意分期 is its own result: its plan is read from 备注, and a row with none is reported there.
+    expect(r.problems.map((p) => `${p.column}${p.row}`)).toEqual(["F4", "D9"]);
+    expect(r.problems[0].reason["zh-CN"]).toContain("读不到分期计划");
     expect(r.problems[1].reason["zh-CN"]).toContain("结果无法识别");
     // A prepared notice with its 发送日期 filled went out: the ladder counts it.
     expect(campaignFacts(r.entries.slice(0, 1), ROUND).ladder?.stage).toBe(1);

@@ -81,6 +81,9 @@ describe("the default templates", () => {
       lateFeeClause: "",
       lateFeeNote: "",
       lateFeeWarning: "",
+      instalmentDue: "—",
+      instalmentAmount: "—",
+      instalmentPlan: "—",
     };
     expect(fillTemplate("{业主}（{room}）欠{欠费金额}，请于｛截止日期｝前缴纳", values)).toBe(
       "张伟（1-101）欠¥300.00，请于2026年11月27日前缴纳",

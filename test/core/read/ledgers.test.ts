@@ -228,3 +228,104 @@ describe("when nothing is found", () => {
     expect(result.households.map((h) => [h.account, h.amountOverdue])).toEqual([["1", 300]]);
   });
 });
+
+describe("parking fees keyed by the car or the space", () => {
+  // The shape of an ERP's car-fee history import (车辆缴费历史): no room, the plate is the key.
+  const grid = book("车辆缴费历史", [
+    [
+      "车牌号",
+      "收费项目",
+      "缴费周期",
+      "开始时间",
+      "结束时间",
+      "缴费时间",
+      "应缴金额",
+      "实缴金额",
+      "收银员",
+      "备注",
+    ],
+    [
+      "粤B12345",
+      "月租车费",
+      12,
+      "2025-01-01",
+      "2026-01-01",
+      "2025-01-03",
+      1800,
+      1800,
+      "收银员甲",
+      "手工导入",
+    ],
+    ["粤B12345", "月租车费", 12, "2026-01-01", "2027-01-01", null, 1800, 600, "收银员甲", "手工导入"],
+    ["粤B67890", "月租车费", 6, "2026-01-01", "2026-07-01", "2026-01-05", 900, 900, "收银员乙", "手工导入"],
+  ]);
+
+  it("takes the plate as the account key and reads the rows as bills", () => {
+    const result = read(grid);
+    expect(result.layout).toBe("bill");
+    expect(result.households.map((h) => [h.account, h.amountOverdue])).toEqual([
+      ["粤B12345", 1200],
+      ["粤B67890", 0],
+    ]);
+  });
+
+  it("takes a parking-space number the same way", () => {
+    const result = read(
+      book("车位欠费", [
+        ["车位编号", "业主", "欠费金额"],
+        ["C0001", "张伟", 450],
+      ]),
+    );
+    expect(result.households.map((h) => [h.account, h.owner, h.amountOverdue])).toEqual([
+      ["C0001", "张伟", 450],
+    ]);
+  });
+});
+
+describe("a payment history lists what was paid, not what is owed", () => {
+  // The shape of an ERP's earlier history import (房屋缴费历史): one column, 缴费金额, the amount paid.
+  const grid = book("房屋缴费历史", [
+    ["楼栋", "单元", "房屋", "收费项目", "缴费周期", "开始时间", "结束时间", "缴费时间", "缴费金额", "备注"],
+    [1, 1, 101, "物业费", 12, "2025-01-01", "2026-01-01", "2025-01-03", 1000, "手工导入"],
+    [1, 1, 101, "物业费", 12, "2026-01-01", "2027-01-01", "2026-01-05", 1000, "手工导入"],
+  ]);
+
+  it("still takes the one amount of a status list as the bill's amount, whatever its heading", () => {
+    const result = read(
+      book("缴费通知", [
+        ["户号", "用户地址", "缴费金额", "状态", "缴费期限"],
+        ["2001", "2栋1单元301室", 120.5, "未缴", "2026-09-30"],
+        ["2001", "2栋1单元301室", 120.5, "已缴", "2026-08-31"],
+      ]),
+    );
+    expect(result.layout).toBe("statusBill");
+    expect(result.households.map((h) => [h.account, h.amountOverdue])).toEqual([["2001", 120.5]]);
+  });
+
+  it("takes 缴费金额 as the amount paid, and claims nothing owed from it", () => {
+    const result = read(grid);
+    expect(result.columns.find((c) => c.header === "缴费金额")?.field).toBe("paid");
+    expect(result.households.map((h) => [h.label, h.amountOverdue])).toEqual([["1栋1单元101", null]]);
+  });
+});
+
+describe("a delinquency report with the same unit number in several properties", () => {
+  // The shape of an AppFolio delinquency export: one row per tenant, "#1" in many properties, and an amount column
+  // (subsidy) that is not a bill.
+  const grid = book("Sheet1", [
+    ["Tenant Status", "Property", "Unit", "Name", "Rent", "Amount Receivable", "Delinquent Subsidy Amount"],
+    ["Current", "101 Sample Street", "#1", "Tenant A", 640, 1280, 0],
+    ["Current", "102 Sample Street", "#1", "Tenant B", 775, 775, 0],
+    ["Notice", "101 Sample Street", "#2", "Tenant C", 1400, 4200, 0],
+  ]);
+
+  it("is one row per household, not bills, when building and unit together do not repeat", () => {
+    const result = read(grid);
+    expect(result.layout).toBe("household");
+    expect(result.households.map((h) => [h.building, h.room, h.amountOverdue, h.monthsOverdue])).toEqual([
+      ["101 Sample Street", "#1", 1280, 2],
+      ["102 Sample Street", "#1", 775, 1],
+      ["101 Sample Street", "#2", 4200, 3],
+    ]);
+  });
+});
