@@ -361,6 +361,11 @@ function demandHistory(
 
 function deliveryText(d: RecordEntry, lang: Lang): string {
   const say = speaker(lang);
+  if (d.result === "instalmentAgreed")
+    return say(
+      `${longDate(d.date, lang)} 书面同意分期还款（承认欠费）`,
+      `agreed in writing to pay by instalments on ${d.date} (acknowledging the debt)`,
+    );
   if (d.proof)
     return say(`${longDate(d.date, lang)} 签收（${d.proof}）`, `signed for on ${d.date}, EMS ${d.proof}`);
   return say(
@@ -660,7 +665,23 @@ function evidenceItems(ctx: Context): EvidenceItem[] {
     });
   }
   // Signed receipts of the notices before the formal demand (from the sixth reminder on).
-  const receipts = ctx.demands.filter((d) => d.stage !== FORMAL_DEMAND && d.stage !== LAWYERS_LETTER);
+  const receipts = ctx.demands.filter(
+    (d) => d.result === "delivered" && d.stage !== FORMAL_DEMAND && d.stage !== LAWYERS_LETTER,
+  );
+  const agreements = ctx.demands.filter((d) => d.result === "instalmentAgreed");
+  if (agreements.length > 0)
+    items.push({
+      name: say("分期还款协议（业主签字）", "Instalment agreement signed by the owner"),
+      source: say(
+        `催缴记录第 ${agreements.map((r) => r.row).join("、")} 行`,
+        `record rows ${agreements.map((r) => r.row).join(", ")}`,
+      ),
+      proves: say(
+        "被告书面承认欠费并同意履行；诉讼时效中断（民法典第一百九十五条第二项）",
+        "the defendant acknowledged the debt in writing; the limitation was interrupted (Civil Code art. 195 (2))",
+      ),
+      rows: agreements.map((r) => r.row),
+    });
   if (receipts.length > 0)
     items.push({
       name: say(

@@ -1,30 +1,23 @@
 import { IsoDate, MonthIndex, daysBetween, daysInMonth, monthEnd } from "../read/values";
 import { RecordEntry } from "./record";
-import { STAGES, isLadder } from "./stages";
+import { deliveredDemands as provenDemands } from "./delivery";
 
 /** Civil Code art. 188: the ordinary limitation period, in years. */
 export const LIMITATION_YEARS = 3;
 /** A claim whose period ends within this many days of the bundle's date is flagged: sue (or demand again) first. */
 export const EXPIRING_WITHIN_DAYS = 90;
 
-const WITNESSED = /见证|证人|留置|witness/i;
-
 /**
- * The demands that provably reached the owner, oldest first: a row 已签收/妥投 with its EMS or receipt number in
- * 凭证, a refusal in front of a witness (留置送达), or a notice of a stage with a receipt to sign, signed for. The
- * same proof the round asks of a formal demand before a lawyer's letter (record.ts), for every demand in the
- * record: a returned letter (退回, 查无此人) is none. The one place the court bundle learns of delivery.
+ * The record rows that prove a demand reached the owner (or the owner acknowledged the debt), oldest first, as
+ * delivery.ts reads them: a signed or 妥投 EMS with its number, 留置送达, a signed receipt, a written instalment
+ * agreement; a returned letter is none. The one place the court bundle learns of delivery.
  */
 export function deliveredDemands(entries: readonly RecordEntry[]): RecordEntry[] {
-  return entries
-    .filter(
-      (e) =>
-        e.result === "delivered" &&
-        (e.proof !== "" ||
-          WITNESSED.test(e.note) ||
-          (e.stage !== null && isLadder(e.stage) && STAGES[e.stage].receipt)),
-    )
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  const byRow = new Map(entries.map((e) => [e.row, e]));
+  return provenDemands(entries).flatMap((d) => {
+    const e = byRow.get(d.row);
+    return e ? [e] : [];
+  });
 }
 
 /** How a month's claim stands on the bundle's date. */
