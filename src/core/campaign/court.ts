@@ -548,7 +548,10 @@ function claimDocument(ctx: Context, evidence: readonly EvidenceItem[]): CourtDo
     ),
   );
   blocks.push({ kind: "text", text: say("此致", "To") });
-  blocks.push({ kind: "text", text: say(`${BLANK}人民法院`, `The People's Court of ${BLANK}`) });
+  blocks.push({
+    kind: "text",
+    text: ctx.settings.court || say(`${BLANK}人民法院`, `The People's Court of ${BLANK}`),
+  });
   blocks.push({
     kind: "text",
     align: "right",

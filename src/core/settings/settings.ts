@@ -56,6 +56,8 @@ export interface Settings {
   readonly instalmentWaiveLateFee: boolean;
   /** The service centre's manager (服务中心负责人), who signs the greetings with the centre. */
   readonly serviceManager: string;
+  /** The court a claim is filed with (受理法院), printed on the draft statement of claim. */
+  readonly court: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -88,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   instalmentDueDay: INSTALMENT_RULES.defaultDueDay,
   instalmentWaiveLateFee: true,
   serviceManager: "",
+  court: "",
 };
 
 export type SettingKey = keyof Settings;
@@ -506,6 +509,16 @@ const SETTING_DEFS: readonly SettingDef[] = [
     description: localized(
       "服务中心负责人姓名，与服务中心一同署名新年贺卡和温馨提醒；留空则留横线手写",
       "The service centre's manager, who signs the New Year card and the friendly reminder; blank: a line to sign",
+    ),
+    ...text,
+  },
+  {
+    key: "court",
+    label: localized("受理法院", "Court"),
+    description: localized(
+      "物业服务合同纠纷的管辖法院（一般为物业所在地基层人民法院），如“杭州市西湖区人民法院”，印在起诉状草稿上；留空则留横线",
+      "The court for property-service fee claims (usually the local basic people's court), printed on the draft " +
+        "statement of claim; blank: a line to fill in",
     ),
     ...text,
   },

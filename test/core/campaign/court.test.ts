@@ -293,6 +293,13 @@ describe("the bundle's documents", () => {
     expect(b.draftMark).toContain("草稿（供律师审核）");
   });
 
+  it("addresses the claim to the court 催缴设置 names (受理法院)", () => {
+    const court = { ...settings, court: "杭州市西湖区人民法院" };
+    const b = courtBundle({ verdict, facts, settings: court, asOf: AS_OF, date: BUNDLE_DATE, lang: "zh-CN" });
+    expect(text(b, "claim")).toContain("杭州市西湖区人民法院");
+    expect(text(b, "claim")).not.toContain("________人民法院");
+  });
+
   it("leaves the late fee out of the claim without the clause", () => {
     const b = courtBundle({ verdict, facts, settings, asOf: AS_OF, date: BUNDLE_DATE, lang: "zh-CN" });
     expect(text(b, "claim")).not.toContain("违约金");
