@@ -5,7 +5,7 @@ import { Settings } from "../settings/settings";
 import { Lang, Localized, localized, normalizeKey, speaker } from "../text";
 import { IsoDate, cellText } from "../read/values";
 import { Letter } from "./letter";
-import { csvField, mobileNumber } from "./lists";
+import { SmsLine, mobileNumber, smsListCsv } from "./lists";
 import { serviceCentreName, smsSegmentLimit } from "./notices";
 import { NoticeTemplate, TEMPLATE_FIELDS, TemplateField, findThreat } from "./templates";
 import { fillNamed, unknownNames } from "./team-texts";
@@ -324,34 +324,8 @@ export function greetings(
 
 /** The greetings' SMS for a bulk-SMS platform, in the columns of sms.csv (UTF-8 with BOM, CRLF). */
 export function greetingSmsCsv(list: readonly Greeting[], lang: Lang): string {
-  const say = speaker(lang);
-  const rows: (string | number | null)[][] = [
-    [
-      say("手机号", "Mobile"),
-      say("短信内容", "Text"),
-      say("字数", "Length"),
-      say("检查", "Check"),
-      say("房号", "Unit"),
-      say("业主", "Owner"),
-      say("类型", "Kind"),
-    ],
-  ];
-  for (const g of list) {
-    if (g.sms === null) continue;
-    rows.push([
-      mobileNumber(g.household.phone),
-      g.sms,
-      g.smsLength,
-      g.smsTooLong
-        ? say(
-            `超过 ${smsSegmentLimit(g.sms)} 字，将分条发送`,
-            `over ${smsSegmentLimit(g.sms)} characters: sent as several messages`,
-          )
-        : "",
-      g.household.label,
-      g.household.owner,
-      GREETING_NAMES[g.kind][lang],
-    ]);
-  }
-  return `\ufeff${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+  const lines: SmsLine[] = [];
+  for (const g of list)
+    if (g.sms !== null) lines.push({ ...g, sms: g.sms, kind: GREETING_NAMES[g.kind][lang] });
+  return smsListCsv(lines, lang, localized("类型", "Kind"));
 }

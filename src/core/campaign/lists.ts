@@ -1,7 +1,8 @@
 import { Round, serviceCentreName, smsSegmentLimit } from "./notices";
 import { Settings } from "../settings/settings";
 import { STAGE_NAMES } from "./stages";
-import { Lang, speaker } from "../text";
+import { Lang, Localized, localized, speaker } from "../text";
+import { Household } from "../read/household";
 import { EMS_NUMBER_HEADER } from "./ems";
 
 /** UTF-8 with a byte-order mark and CRLF line ends: Excel (and WPS) open it with the Chinese intact. */
@@ -26,9 +27,21 @@ export function mobileNumber(phone: string): string | null {
   return m ? m[1] : null;
 }
 
-/** sms.csv: one row per SMS of the round, for a bulk-SMS platform. */
-export function smsCsv(round: Round): string {
-  const say = speaker(round.lang);
+/** One text message to send, and what the list's last column calls it (the stage, or the greeting). */
+export interface SmsLine {
+  readonly household: Household;
+  readonly sms: string;
+  readonly smsLength: number;
+  readonly smsTooLong: boolean;
+  readonly kind: string;
+}
+
+/**
+ * An SMS list for a bulk-SMS platform: 手机号, 短信内容, 字数, 检查, 房号, 业主 and the kind of message under
+ * `kindHeader`; a phone that is not a mobile number, or a text over one message, said in 检查.
+ */
+export function smsListCsv(lines: readonly SmsLine[], lang: Lang, kindHeader: Localized): string {
+  const say = speaker(lang);
   const rows: (string | number | null)[][] = [
     [
       say("手机号", "Mobile"),
@@ -37,33 +50,47 @@ export function smsCsv(round: Round): string {
       say("检查", "Check"),
       say("房号", "Unit"),
       say("业主", "Owner"),
-      say("阶段", "Stage"),
+      kindHeader[lang],
     ],
   ];
-  for (const n of round.notices) {
-    if (n.sms === null) continue;
-    const h = n.verdict.household;
+  for (const line of lines) {
+    const h = line.household;
     const mobile = mobileNumber(h.phone);
     const checks: string[] = [];
     if (mobile === null) checks.push(say(`“${h.phone}”不是手机号`, `"${h.phone}" is not a mobile number`));
-    if (n.smsTooLong)
+    if (line.smsTooLong)
       checks.push(
         say(
-          `超过 ${smsSegmentLimit(n.sms)} 字，将分条发送`,
-          `over ${smsSegmentLimit(n.sms)} characters: sent as several messages`,
+          `超过 ${smsSegmentLimit(line.sms)} 字，将分条发送`,
+          `over ${smsSegmentLimit(line.sms)} characters: sent as several messages`,
         ),
       );
     rows.push([
       mobile ?? h.phone,
-      n.sms,
-      n.smsLength,
+      line.sms,
+      line.smsLength,
       checks.join(say("；", "; ")),
       h.label,
       h.owner,
-      STAGE_NAMES[n.stage][round.lang],
+      line.kind,
     ]);
   }
   return csv(rows);
+}
+
+/** sms.csv: one row per SMS of the round. */
+export function smsCsv(round: Round): string {
+  const lines: SmsLine[] = [];
+  for (const n of round.notices)
+    if (n.sms !== null)
+      lines.push({
+        household: n.verdict.household,
+        sms: n.sms,
+        smsLength: n.smsLength,
+        smsTooLong: n.smsTooLong,
+        kind: STAGE_NAMES[n.stage][round.lang],
+      });
+  return smsListCsv(lines, round.lang, localized("阶段", "Stage"));
 }
 
 /** A phone the team has already found dead (空号, 停机) is not printed on an envelope. */
