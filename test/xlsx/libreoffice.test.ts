@@ -1,26 +1,14 @@
-import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { CellValue, WorkbookGrid } from "../../src/core/read/grid";
 import { runJob } from "../../src/core/job";
 import { jobOutputs } from "../../src/core/workbook";
 import { PackageWorkbook } from "../../src/xlsx/package-workbook";
-
-function which(command: string): boolean {
-  try {
-    execFileSync("which", [command], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { canPrint, pdfOf, pdfText } from "../support/pdf";
 
 // Under CI, .ci/run installs libreoffice-calc and poppler-utils; a missing soffice there fails rather than skips.
-const available = which("soffice") && which("pdftotext");
-const run = available || process.env.CI === "true" ? it : it.skip;
-if (!available)
+const run = canPrint || process.env.CI === "true" ? it : it.skip;
+if (!canPrint)
   console.log("libreoffice.test: soffice/pdftotext not installed here; the LibreOffice checks are skipped");
 
 function ledger(): WorkbookGrid {
@@ -63,25 +51,9 @@ describe("the output workbook in LibreOffice", () => {
       const outcome = runJob(ledger(), { today: "2026-11-21", asOf: "2026-11-20" });
       if (!outcome.ok) throw new Error(outcome.error["en-US"]);
       const bytes = await WRITERS[writer](jobOutputs(outcome.result));
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-lo-"));
-      const xlsx = path.join(dir, "out.xlsx");
-      fs.writeFileSync(xlsx, bytes);
-      execFileSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          xlsx,
-        ],
-        { stdio: "pipe", timeout: 120_000 },
-      );
-      const pdf = path.join(dir, "out.pdf");
+      const pdf = pdfOf(new Uint8Array(bytes), "out", "xlsx");
       expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
-      const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      const text = pdfText(pdf);
       expect(text).toContain("锦绣花园物业费缴费公告");
       expect(text).toContain("缴费感谢名单");
       expect(text).toContain("锦绣花园物业费催缴看板");
