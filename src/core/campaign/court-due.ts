@@ -3,7 +3,7 @@ import { IsoDate } from "../read/values";
 import { Settings } from "../settings/settings";
 import { workingDeadline } from "./calendar";
 import { periodDays } from "./notices";
-import { CampaignFacts, RecordEntry, sentOn, wentOut } from "./record";
+import { CampaignFacts, RecordEntry, answered, sentOn, wentOut } from "./record";
 import { LAWYERS_LETTER, STAGES } from "./stages";
 
 // Which households get a court bundle (court.ts builds it): kept apart so the pane lists them without loading the
@@ -26,12 +26,10 @@ export function lawyerLetterUnanswered(
   const period = STAGES[LAWYERS_LETTER].deadline;
   const deadline = workingDeadline(sentOn(letter), period === null ? 0 : periodDays(period, settings)).date;
   if (deadline >= date) return null;
-  const answered = facts.entries.some(
-    (x) =>
-      (x.date > letter.date || (x.date === letter.date && x.row > letter.row)) &&
-      (x.result === "paid" || x.result === "partPaid" || x.result === "promised" || x.result === "dispute"),
+  const answer = facts.entries.some(
+    (x) => (x.date > letter.date || (x.date === letter.date && x.row > letter.row)) && answered(x),
   );
-  return answered ? null : letter;
+  return answer ? null : letter;
 }
 
 /** The households in arrears whose lawyer's letter went unanswered past its deadline, on `date`. */

@@ -521,6 +521,19 @@ export interface CampaignFacts {
   readonly instalments: InstalmentStatus | null;
 }
 
+/** Results by which the owner answered a notice: paid, part-paid, promised, agreed instalments or disputed. */
+const ANSWERS: ReadonlySet<ContactResult> = new Set<ContactResult>([
+  "paid",
+  "partPaid",
+  "promised",
+  "instalmentAgreed",
+  "dispute",
+]);
+
+export function answered(e: RecordEntry): boolean {
+  return e.result !== null && ANSWERS.has(e.result);
+}
+
 export const LAWYER_LETTER_WAIT_DAYS = 30;
 /** A delivered formal demand unanswered this long counts as ignored. */
 export const DEMAND_WAIT_DAYS = 15;
@@ -542,12 +555,6 @@ export function campaignFacts(entries: readonly RecordEntry[], roundDate: IsoDat
   const lastPaid = latest((e) => e.result === "paid");
   const sincePaid = (e: RecordEntry) =>
     lastPaid === null || e.date > lastPaid.date || (e.date === lastPaid.date && e.row > lastPaid.row);
-  const answered = (x: RecordEntry) =>
-    x.result === "paid" ||
-    x.result === "partPaid" ||
-    x.result === "promised" ||
-    x.result === "instalmentAgreed" ||
-    x.result === "dispute";
 
   let ladder: CampaignFacts["ladder"] = null;
   for (const e of upTo) {

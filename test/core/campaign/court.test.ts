@@ -235,6 +235,13 @@ describe("which households get a bundle", () => {
     ).toBeNull();
     expect(lawyerLetterUnanswered(undefined, settings, "2026-12-20")).toBeNull();
   });
+
+  it("not once the owner agreed to instalments after it: the plan is the answer", () => {
+    const agreed = entry({ date: "2026-12-08", result: "instalmentAgreed" });
+    expect(
+      lawyerLetterUnanswered(campaignFacts([letter, agreed], "2026-12-20"), settings, "2026-12-20"),
+    ).toBeNull();
+  });
 });
 
 describe("the bundle's documents", () => {
