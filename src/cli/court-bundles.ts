@@ -30,7 +30,7 @@ export async function courtBundleFiles(
   }
   const bundles = courtBundles({
     verdicts: job.verdicts,
-    entries: job.record.entries,
+    facts: job.facts,
     settings: job.settings,
     asOf: job.asOf,
     date: job.round.date,

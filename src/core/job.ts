@@ -20,7 +20,7 @@ import { Lang, Localized, formatYuan, speaker } from "./text";
 import { IsoDate } from "./read/values";
 import { Round, newRecordSheet, noticesSheet, planRound } from "./campaign/notices";
 import { NoticeStage, STAGE_NAMES } from "./campaign/stages";
-import { RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/record";
+import { CampaignFacts, RecordReading, campaignFactsByHousehold, readRecord } from "./campaign/record";
 import { ConfirmWhich, confirmRound } from "./campaign/confirm";
 import { EmsList, EmsLogging, emsRecordRows } from "./campaign/ems";
 import { STAGES } from "./campaign/stages";
@@ -65,6 +65,8 @@ export interface JobResult {
   readonly bulletin: Bulletin;
   readonly dashboard: Dashboard;
   readonly record: RecordReading;
+  /** What the record says of each household on the round's date (this run's confirmations and EMS rows included). */
+  readonly facts: ReadonlyMap<string, CampaignFacts>;
   readonly templates: TemplatesReading;
   readonly round: Round;
   /** The round's day per collector, from the record (催缴日报). */
@@ -184,6 +186,7 @@ export function runJob(workbook: WorkbookGrid, options: JobOptions): JobOutcome 
       bulletin,
       dashboard,
       record,
+      facts,
       templates,
       round,
       dailyReport,

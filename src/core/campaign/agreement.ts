@@ -6,7 +6,7 @@ import { Lang, Localized, speaker } from "../text";
 import { owed } from "./amounts";
 import { INSTALMENT_RULES, InstalmentPlan, formatPlan, makePlan } from "./instalments";
 import { lateFee, period, serviceCentreName } from "./notices";
-import { CampaignFacts, RoomIndex, campaignFactsByHousehold, normalizeRoom } from "./record";
+import { CampaignFacts, RoomIndex, normalizeRoom } from "./record";
 import type { JobResult } from "../job";
 
 /** A table in an agreement: its header and rows of text, the last in bold when it is a total. */
@@ -298,7 +298,7 @@ export function agreementHouseholds(
 
 /** The agreements of a round: one per household offered instalments, and per room the manager picks. */
 export function roundAgreements(
-  job: Pick<JobResult, "verdicts" | "record" | "round" | "settings">,
+  job: Pick<JobResult, "verdicts" | "facts" | "round" | "settings">,
   picked: readonly string[],
   count?: number,
 ): {
@@ -310,7 +310,7 @@ export function roundAgreements(
   const round = job.round;
   const offered = round.notices.filter((n) => n.stage === "instalment").map((n) => n.verdict);
   const choice = agreementHouseholds(offered, job.verdicts, picked);
-  const facts = campaignFactsByHousehold(job.record.entries, round.date);
+  const facts = job.facts;
   const agreements: Agreement[] = [];
   const warnings: Localized[] = [];
   const nothingOwed = [...choice.nothingOwed];

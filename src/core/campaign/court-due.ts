@@ -43,3 +43,18 @@ export function dueForCourt(
     (v) => v.inArrears && lawyerLetterUnanswered(facts.get(v.household.key), settings, date) !== null,
   );
 }
+
+/** The households in arrears a manager may take to court: those due (dueForCourt) first, then the others. */
+export function courtChoices(
+  verdicts: readonly Verdict[],
+  facts: ReadonlyMap<string, CampaignFacts>,
+  settings: Settings,
+  date: IsoDate,
+): { verdict: Verdict; due: boolean }[] {
+  const due = new Set(dueForCourt(verdicts, facts, settings, date));
+  const owing = verdicts.filter((v) => v.inArrears);
+  return [...owing.filter((v) => due.has(v)), ...owing.filter((v) => !due.has(v))].map((verdict) => ({
+    verdict,
+    due: due.has(verdict),
+  }));
+}

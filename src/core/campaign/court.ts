@@ -19,7 +19,6 @@ import {
   RESULT_LABELS,
   RecordEntry,
   RoomIndex,
-  campaignFactsByHousehold,
   sentOn,
   wentOut,
 } from "./record";
@@ -1082,7 +1081,8 @@ export function householdByRoom(households: readonly Household[], text: string):
 
 export interface BundlesInput {
   readonly verdicts: readonly Verdict[];
-  readonly entries: readonly RecordEntry[];
+  /** What the record says of each household on `date` (the run's, JobResult.facts). */
+  readonly facts: ReadonlyMap<string, CampaignFacts>;
   readonly settings: Settings;
   readonly asOf: IsoDate;
   readonly date: IsoDate;
@@ -1096,7 +1096,7 @@ export interface BundlesInput {
  * picked; in room order, each under a file name of its own.
  */
 export function courtBundles(input: BundlesInput): CourtBundle[] {
-  const facts = campaignFactsByHousehold(input.entries, input.date);
+  const facts = input.facts;
   const picked = new Set(input.picked ?? []);
   const due = new Set(
     dueForCourt(input.verdicts, facts, input.settings, input.date).map((v) => v.household.key),

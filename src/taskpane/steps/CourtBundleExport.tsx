@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, Select, makeStyles } from "@fluentui/react-components";
-import { dueForCourt } from "../../core/campaign/court-due";
-import { campaignFactsByHousehold } from "../../core/campaign/record";
+import { courtChoices } from "../../core/campaign/court-due";
 import { formatYuan } from "../../core/text";
 import { download } from "../host";
 import type { PaneState } from "../state";
@@ -25,19 +24,13 @@ export function CourtBundleExport({ state }: { state: PaneState }) {
   const verdicts = React.useMemo(() => job?.verdicts ?? [], [job]);
   useHouseholdAtSelection(verdicts, selectedRow, setKey);
   const date = job?.round.date ?? state.today;
-  const facts = React.useMemo(() => campaignFactsByHousehold(job?.record.entries ?? [], date), [job, date]);
-  const due = React.useMemo(
-    () =>
-      job ? new Set(dueForCourt(verdicts, facts, job.settings, date).map((v) => v.household.key)) : new Set(),
-    [job, verdicts, facts, date],
+  const choices = React.useMemo(
+    () => (job ? courtChoices(verdicts, job.facts, job.settings, date) : []),
+    [job, verdicts, date],
   );
   if (!job) return null;
-  const owing = verdicts.filter((v) => v.inArrears);
-  const ordered = [
-    ...owing.filter((v) => due.has(v.household.key)),
-    ...owing.filter((v) => !due.has(v.household.key)),
-  ];
-  const chosen = ordered.find((v) => v.household.key === key) ?? ordered[0];
+  const facts = job.facts;
+  const chosen = (choices.find((c) => c.verdict.household.key === key) ?? choices[0])?.verdict;
   return (
     <div className={styles.row}>
       <Field label={t("courtBundle")} size="small">
@@ -47,11 +40,11 @@ export function CourtBundleExport({ state }: { state: PaneState }) {
           value={chosen?.household.key ?? ""}
           onChange={(_, d) => setKey(d.value)}
         >
-          {ordered.map((v) => (
+          {choices.map(({ verdict: v, due }) => (
             <option key={v.household.key} value={v.household.key}>
               {v.household.label} {v.household.owner}
               {v.household.amountOverdue !== null ? ` · ${formatYuan(v.household.amountOverdue)}` : ""}
-              {due.has(v.household.key) ? ` · ${t("courtBundleDue")}` : ""}
+              {due ? ` · ${t("courtBundleDue")}` : ""}
             </option>
           ))}
         </Select>

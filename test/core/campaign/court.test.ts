@@ -8,6 +8,7 @@ import {
   lawyerLetterUnanswered,
   safeFileName,
 } from "../../../src/core/campaign/court";
+import { courtChoices } from "../../../src/core/campaign/court-due";
 import { addYears, claimLimitations, deliveredDemands } from "../../../src/core/campaign/limitation";
 import { RecordEntry, campaignFacts } from "../../../src/core/campaign/record";
 import { toCents } from "../../../src/core/money";
@@ -234,6 +235,21 @@ describe("which households get a bundle", () => {
       lawyerLetterUnanswered(campaignFacts([prepared], "2026-12-20"), settings, "2026-12-20"),
     ).toBeNull();
     expect(lawyerLetterUnanswered(undefined, settings, "2026-12-20")).toBeNull();
+  });
+
+  it("lists the due households first for the manager to pick from, then the others in arrears", () => {
+    const other = makeHousehold({ ...debtor, key: "other", room: "9-9-909", label: "9-9-909" });
+    const paidUp = makeHousehold({ ...debtor, key: "paid", amountOverdue: 0, monthsOverdue: 0 });
+    const verdicts = [other, debtor, paidUp].map((h) => classify(h, AS_OF));
+    const facts = new Map([
+      [debtor.key, campaignFacts([{ ...letter, householdKey: debtor.key }], "2026-12-20")],
+    ]);
+    expect(
+      courtChoices(verdicts, facts, settings, "2026-12-20").map((c) => [c.verdict.household.key, c.due]),
+    ).toEqual([
+      [debtor.key, true],
+      ["other", false],
+    ]);
   });
 
   it("not once the owner agreed to instalments after it: the plan is the answer", () => {
