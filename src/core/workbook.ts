@@ -47,8 +47,9 @@ export function jobOutputs(job: JobResult): JobOutputs {
 }
 
 /**
- * Only the record rows that confirm an earlier round as sent (a run with `confirmSent` puts them first in the
- * round's append), no sheets and no new notices: what the pane's "confirm the round" writes.
+ * Only the record rows about notices already out — the confirmations of an earlier round as sent and the EMS
+ * numbers read back (a run with `confirmSent` or `ems` puts them first in the round's append) — no sheets and no
+ * new notices: what the pane's "confirm the round" and its EMS upload write.
  */
 export function confirmationOutputs(job: JobResult): JobOutputs {
   const all = jobOutputs(job);
@@ -56,7 +57,7 @@ export function confirmationOutputs(job: JobResult): JobOutputs {
     ...all,
     sheets: [],
     newRecord: null,
-    append: { ...all.append, rows: all.append.rows.slice(0, job.round.confirmed) },
+    append: { ...all.append, rows: all.append.rows.slice(0, job.round.confirmed + (job.ems?.rows.length ?? 0)) },
   };
 }
 

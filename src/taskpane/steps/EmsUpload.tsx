@@ -33,8 +33,7 @@ export function EmsUpload({ state }: { state: PaneState }) {
         const logged = run.result.ems;
         if (!logged) return;
         const outputs = confirmationOutputs(run.result);
-        const rows = run.result.round.record.rows.slice(0, logged.rows.length);
-        if (rows.length > 0) await state.write({ ...outputs, append: { ...outputs.append, rows } });
+        if (outputs.append.rows.length > 0) await state.write(outputs);
         setSaid(
           t("emsLogged", {
             count: logged.rows.length,
