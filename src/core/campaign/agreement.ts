@@ -268,6 +268,14 @@ export function instalmentAgreement(
   return { agreement, warnings };
 }
 
+/** Rooms as a manager types them in one field: separated by commas (either width), 、, semicolons or spaces. */
+export function roomList(text: string): string[] {
+  return text
+    .split(/[,，、;；\s]+/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+}
+
 /** Who gets an agreement this round: the households offered instalments, and the rooms the manager picks. */
 export interface AgreementChoice {
   readonly verdicts: readonly Verdict[];

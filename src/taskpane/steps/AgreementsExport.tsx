@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, Text } from "@fluentui/react-components";
-import { roundAgreements } from "../../core/campaign/agreement";
+import { roomList, roundAgreements } from "../../core/campaign/agreement";
 import { DOCX_TYPE, baseName, download } from "../host";
 import type { PaneState } from "../state";
 
@@ -16,10 +16,7 @@ export function AgreementsExport({ state }: { state: PaneState }) {
   const [unknown, setUnknown] = React.useState<readonly string[]>([]);
   if (!outcome?.ok) return null;
   const job = outcome.result;
-  const picked = rooms
-    .split(/[,，、;；\s]+/)
-    .map((r) => r.trim())
-    .filter(Boolean);
+  const picked = roomList(rooms);
   const offered = job.round.notices.filter((n) => n.stage === "instalment").length;
   return (
     <>

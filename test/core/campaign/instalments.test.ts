@@ -1,3 +1,4 @@
+import { roomList } from "../../../src/core/campaign/agreement";
 import { classify } from "../../../src/core/classify/classify";
 import { buildBulletin } from "../../../src/core/boards/bulletin";
 import { isWorkingDay } from "../../../src/core/campaign/calendar";
@@ -256,5 +257,18 @@ describe("instalments tracked across rounds", () => {
     const paid = roundOn("2027-01-29");
     expect(paid.round.notices).toEqual([]);
     expect(paid.round.held[0].reason["zh-CN"]).toContain("已缴清");
+  });
+});
+
+describe("the rooms a manager types for agreements", () => {
+  it("are split on commas of either width, 、, semicolons and spaces", () => {
+    expect(roomList(" 1-1-101，2-2-402、3-1-201; 5-5-505  6-6-606,")).toEqual([
+      "1-1-101",
+      "2-2-402",
+      "3-1-201",
+      "5-5-505",
+      "6-6-606",
+    ]);
+    expect(roomList("   ")).toEqual([]);
   });
 });
