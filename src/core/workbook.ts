@@ -57,7 +57,10 @@ export function confirmationOutputs(job: JobResult): JobOutputs {
     ...all,
     sheets: [],
     newRecord: null,
-    append: { ...all.append, rows: all.append.rows.slice(0, job.round.confirmed + (job.ems?.rows.length ?? 0)) },
+    append: {
+      ...all.append,
+      rows: all.append.rows.slice(0, job.round.confirmed + (job.ems?.rows.length ?? 0)),
+    },
   };
 }
 

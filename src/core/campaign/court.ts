@@ -14,14 +14,7 @@ import {
   deliveredDemands,
 } from "./limitation";
 import { period, serviceCentreName } from "./notices";
-import {
-  CampaignFacts,
-  RESULT_LABELS,
-  RecordEntry,
-  RoomIndex,
-  sentOn,
-  wentOut,
-} from "./record";
+import { CampaignFacts, RESULT_LABELS, RecordEntry, RoomIndex, sentOn, wentOut } from "./record";
 import { CHANNEL_LABELS, FORMAL_DEMAND, LAWYERS_LETTER, STAGE_NAMES } from "./stages";
 
 /*
