@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { ZipWriter } from "../ooxml/zip-writer";
 import { Agreement, AgreementTable } from "../core/campaign/agreement";
 import {
   A4_PORTRAIT,
@@ -94,13 +94,14 @@ export function agreementFileName(a: Agreement): string {
 
 /** Several agreements as a .zip of one .docx per household, each to be signed and filed on its own. */
 export async function agreementsZip(agreements: readonly Agreement[]): Promise<Uint8Array> {
-  const zip = new JSZip();
+  const zip = new ZipWriter();
   const names = new Set<string>();
   for (const a of agreements) {
     let name = agreementFileName(a);
     for (let k = 2; names.has(name); k++) name = agreementFileName(a).replace(/\.docx$/, `-${k}.docx`);
     names.add(name);
-    zip.file(name, await agreementDocx(a));
+    // Word documents are zips already: stored, not deflated again.
+    zip.file(name, await agreementDocx(a), 0);
   }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.finish();
 }

@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { ZipWriter } from "../ooxml/zip-writer";
 import { CourtBlock, CourtBundle, CourtDocument } from "../core/campaign/court";
 import {
   A4_LANDSCAPE,
@@ -103,10 +103,10 @@ export async function courtDocumentDocx(document: CourtDocument, bundle: CourtBu
 
 /** The bundle as a .zip: a folder named like the .zip, holding its documents (01-起诉状草稿.docx …). */
 export async function courtBundleZip(bundle: CourtBundle): Promise<Uint8Array> {
-  const zip = new JSZip();
+  const zip = new ZipWriter();
   const folder = bundle.file.replace(/\.zip$/, "");
-  for (const document of bundle.documents)
-    zip.file(`${folder}/${document.file}`, await courtDocumentDocx(document, bundle), { binary: true });
   // Word documents are zips already: stored, not deflated again.
-  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  for (const document of bundle.documents)
+    zip.file(`${folder}/${document.file}`, await courtDocumentDocx(document, bundle), 0);
+  return zip.finish();
 }

@@ -9,9 +9,17 @@ export class Utf8Builder {
   private static readonly encoder = new TextEncoder();
   private static readonly BLOCK = 1 << 22;
   private readonly chunks: Uint8Array[] = [];
-  private block = new Uint8Array(Utf8Builder.BLOCK);
+  private block: Uint8Array;
   private at = 0;
   private size = 0;
+
+  /**
+   * With a `sink`, each full block is handed to it (which must be done with it on return: a deflater copying
+   * it) and the block is used again: the text is never held whole. `flush` hands it the rest.
+   */
+  constructor(private readonly sink?: (bytes: Uint8Array) => void) {
+    this.block = new Uint8Array(sink ? 1 << 18 : Utf8Builder.BLOCK);
+  }
 
   push(text: string): void {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
@@ -19,7 +27,8 @@ export class Utf8Builder {
       this.seal();
       if (text.length * 3 > this.block.length) {
         const bytes = Utf8Builder.encoder.encode(text);
-        this.chunks.push(bytes);
+        if (this.sink) this.sink(bytes);
+        else this.chunks.push(bytes);
         this.size += bytes.length;
         return;
       }
@@ -29,14 +38,26 @@ export class Utf8Builder {
 
   private seal(): void {
     if (this.at === 0) return;
+    if (this.sink) {
+      this.sink(this.block.subarray(0, this.at));
+      this.size += this.at;
+      this.at = 0;
+      return;
+    }
     this.chunks.push(this.block.subarray(0, this.at));
     this.size += this.at;
     this.block = new Uint8Array(Utf8Builder.BLOCK);
     this.at = 0;
   }
 
+  /** Hands what is left to the sink. */
+  flush(): void {
+    this.seal();
+  }
+
   /** The bytes so far, as one array, between `before` and `after`; the builder is emptied. */
   toBytes(before = "", after = ""): Uint8Array {
+    if (this.sink) throw new Error("a builder with a sink has handed its bytes on");
     this.seal();
     const head = Utf8Builder.encoder.encode(before);
     const tail = Utf8Builder.encoder.encode(after);
