@@ -15,9 +15,16 @@ export async function csvPackage(sheet: SheetGrid): Promise<Uint8Array> {
   sheet.rows.forEach((row, r) => {
     const excelRow = sheet.firstRow + r;
     let cells = "";
+    let previous = -2;
     row.forEach((value, c) => {
-      if (value !== null)
-        cells += cellXml(`${columnLetter(sheet.firstColumn + c)}${excelRow}`, value, 0, false);
+      if (value === null) return;
+      cells += cellXml(
+        c === previous + 1 ? null : `${columnLetter(sheet.firstColumn + c)}${excelRow}`,
+        value,
+        0,
+        false,
+      );
+      previous = c;
     });
     if (cells) rows.push(`<row r="${excelRow}">${cells}</row>`);
   });

@@ -45,6 +45,35 @@ export function pdfOf(document: Uint8Array, name: string, extension = "docx"): s
   return path.join(dir, `${name}.pdf`);
 }
 
+/**
+ * Each sheet of a workbook as LibreOffice reads it, saved as CSV (UTF-8, comma, values as shown): sheet name →
+ * CSV text. What a team on LibreOffice would see in the cells.
+ */
+export function sheetsAsCsv(workbook: Uint8Array, name: string): Map<string, string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csv-"));
+  const file = path.join(dir, `${name}.xlsx`);
+  fs.writeFileSync(file, workbook);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      // Comma, double quote, UTF-8, from line 1; the last token (-1) writes every sheet as NAME-SHEET.csv.
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  const sheets = new Map<string, string>();
+  for (const f of fs.readdirSync(dir))
+    if (f.startsWith(`${name}-`) && f.endsWith(".csv"))
+      sheets.set(f.slice(name.length + 1, -4), fs.readFileSync(path.join(dir, f), "utf8"));
+  return sheets;
+}
+
 export function pdfPages(pdf: string): number {
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);

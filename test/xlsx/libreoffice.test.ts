@@ -4,7 +4,7 @@ import { CellValue, WorkbookGrid } from "../../src/core/read/grid";
 import { runJob } from "../../src/core/job";
 import { jobOutputs } from "../../src/core/workbook";
 import { PackageWorkbook } from "../../src/xlsx/package-workbook";
-import { canPrint, pdfOf, pdfText } from "../support/pdf";
+import { canPrint, pdfOf, pdfText, sheetsAsCsv } from "../support/pdf";
 
 // Under CI, .ci/run installs libreoffice-calc and poppler-utils; a missing soffice there fails rather than skips.
 const run = canPrint || process.env.CI === "true" ? it : it.skip;
@@ -62,6 +62,36 @@ describe("the output workbook in LibreOffice", () => {
       expect(text).not.toContain("内部备注");
       // a name typed like a formula stays text
       expect(text).toContain("=SUM(A1)");
+    },
+    180_000,
+  );
+});
+
+describe("the output workbook's cells in LibreOffice", () => {
+  run(
+    "every value is in its column, though most cells are written without their reference",
+    async () => {
+      const outcome = runJob(ledger(), { today: "2026-11-21", asOf: "2026-11-20" });
+      if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+      const bytes = await WRITERS.package(jobOutputs(outcome.result));
+      const csv = sheetsAsCsv(new Uint8Array(bytes), "out");
+      const ours = (await (await PackageWorkbook.open(new Uint8Array(bytes), "out.xlsx")).readGrid()).sheets;
+      for (const name of ["催缴分类", "催缴通知"]) {
+        const sheet = ours.find((s) => s.name === name);
+        const lines = (csv.get(name) ?? "").split("\n");
+        expect(lines.length).toBeGreaterThan(20);
+        // Each household's room is in the column our reader has it in, on the same row.
+        let checked = 0;
+        sheet?.rows.forEach((row, r) => {
+          row.forEach((value, c) => {
+            if (typeof value !== "string" || !/^\d-\d{3}$/.test(value)) return;
+            const fields = lines[sheet.firstRow - 1 + r].split(",");
+            expect([name, r, c, fields[sheet.firstColumn - 1 + c]]).toEqual([name, r, c, value]);
+            checked++;
+          });
+        });
+        expect(checked).toBeGreaterThan(20);
+      }
     },
     180_000,
   );

@@ -5,7 +5,7 @@ import { ColumnFormat, OutputSheet } from "../../src/core/output";
 import { JobOutputs } from "../../src/core/workbook";
 import { relationships, relsPathOf, resolvePart } from "../../src/xlsx/package-read";
 import { xmlText } from "../../src/xlsx/package-sheet";
-import { PackageWorkbook } from "../../src/xlsx/package-workbook";
+import { PackageWorkbook, mergeRows } from "../../src/xlsx/package-workbook";
 import { runOnWorkbookFile } from "../../src/xlsx/run";
 
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
@@ -245,5 +245,77 @@ describe("writing the add-in's sheets into the package", () => {
     expect(xmlText('a\u0001b_x0041_c&<>"\r')).toBe("a_x0001_b_x005F_x0041_c&amp;&lt;&gt;&quot;&#13;");
     expect(xmlText("plain 文本")).toBe("plain 文本");
     expect(relsPathOf("xl/worksheets/sheet1.xml")).toBe("xl/worksheets/_rels/sheet1.xml.rels");
+  });
+});
+
+describe("cell references in the sheets the add-in writes", () => {
+  it("are written only where a cell does not follow the one before it; every reader puts each value in its column", async () => {
+    const values = Array.from({ length: 30 }, (_, i) => `1-${101 + i}`);
+    const sheet: OutputSheet = {
+      name: "催缴分类",
+      widths: [12, 12, 12],
+      blocks: [
+        {
+          kind: "table",
+          id: "t",
+          name: "Values",
+          columns: [
+            { header: "房号", format: "text" },
+            { header: "金额", format: "money" },
+            { header: "备注", format: "text" },
+          ],
+          rows: values.map((v, i) => [v, i * 10, i % 2 ? "拒缴" : ""]),
+          emptyText: "",
+        },
+      ],
+    };
+    const workbook = await PackageWorkbook.open(await userWorkbook(), "ledger.xlsx");
+    await workbook.writeOutputs(outputsOf(sheet));
+    const bytes = await workbook.save();
+    const files = await parts(bytes);
+    const xml = [...files.values()].find((x) => x.includes("1-130")) as string;
+    const rows = [...xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)].map((m) => m[1]);
+    for (const row of rows.filter((r) => r.includes("1-1"))) {
+      // Three cells, one reference: the row's first.
+      expect((row.match(/<c\b/g) ?? []).length).toBe(3);
+      expect((row.match(/<c r="/g) ?? []).length).toBe(1);
+      expect(row.startsWith('<c r="A')).toBe(true);
+    }
+    const direct = (await (await PackageWorkbook.open(bytes, "out.xlsx")).readGrid()).sheets.find(
+      (s) => s.name === "催缴分类",
+    );
+    // (A row's trailing empty cells are trimmed by the reader.)
+    expect(direct?.rows.slice(1, 4)).toEqual([
+      ["1-101", 0],
+      ["1-102", 10, "拒缴"],
+      ["1-103", 20],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("催缴分类") as ExcelJS.Worksheet;
+    expect([ws.getCell("A31").value, ws.getCell("B31").value, ws.getCell("C31").value]).toEqual([
+      "1-130",
+      290,
+      "拒缴",
+    ]);
+  });
+
+  it("a row merged into keeps its cells without references in their columns", () => {
+    const xml =
+      `<worksheet><sheetData><row r="3"><c r="B3" t="inlineStr"><is><t>甲</t></is></c>` +
+      `<c t="inlineStr"><is><t>乙</t></is></c><c s="2"/></row></sheetData></worksheet>`;
+    const added = new Map([
+      [3, ['<c r="A3"><v>1</v></c>', '<c r="C3"><v>2</v></c>']],
+      [4, ['<c r="A4"><v>3</v></c>', '<c r="B4"><v>4</v></c>', '<c r="D4"><v>5</v></c>']],
+    ]);
+    const out = mergeRows(xml, added);
+    // Row 3: A new, B kept, C replaced by the new cell, D (the implicit one after C) kept with its reference.
+    expect(/<row r="3">([\s\S]*?)<\/row>/.exec(out)?.[1]).toBe(
+      `<c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>甲</t></is></c><c r="C3"><v>2</v></c><c r="D3" s="2"/>`,
+    );
+    // Row 4 is new: B follows A and loses its reference, D after a gap keeps it.
+    expect(/<row r="4">([\s\S]*?)<\/row>/.exec(out)?.[1]).toBe(
+      `<c r="A4"><v>3</v></c><c><v>4</v></c><c r="D4"><v>5</v></c>`,
+    );
   });
 });
