@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { MAX_HOUSEHOLD_AMOUNT, roundYuan, sumYuan, toCents, yuanText } from "../../src/core/money";
 import { formatYuan, roundCents } from "../../src/core/text";
 import { parseAmount, parseDayCount, parseMonthCount } from "../../src/core/read/values";
@@ -13,6 +14,27 @@ describe("14. money in cents, rounded half-up once", () => {
     [12000.000000000002, 1200000],
   ])("%s yuan is %s cents", (yuan, cents) => {
     expect(toCents(yuan)).toBe(cents);
+  });
+
+  it("rounds every amount a ledger holds as its decimal reads, with or without the shortcut", () => {
+    // The rounding of the decimal as typed, by string: what toCents does where abs × 100 is near a half cent.
+    const byDecimal = (yuan: number) => {
+      const text = String(Math.abs(yuan));
+      const cents = text.includes("e") ? Math.round(Math.abs(yuan) * 100) : Math.round(Number(`${text}e2`));
+      return yuan < 0 ? -cents : cents;
+    };
+    const amount = fc.oneof(
+      fc.double({ min: -MAX_HOUSEHOLD_AMOUNT, max: MAX_HOUSEHOLD_AMOUNT, noNaN: true }),
+      // Typed amounts with up to three decimals, half cents among them.
+      fc
+        .tuple(fc.integer({ min: -1e10, max: 1e10 }), fc.constantFrom(1, 10, 100, 1000))
+        .map(([n, d]) => n / d),
+      fc.integer({ min: 0, max: 1e9 }).map((n) => n / 100 + 0.005),
+    );
+    fc.assert(
+      fc.property(amount, (yuan) => toCents(yuan) === byDecimal(yuan)),
+      { numRuns: 20_000 },
+    );
   });
 
   it("amounts are read, rounded and printed the same way", () => {
