@@ -105,6 +105,8 @@ export async function courtDocumentDocx(document: CourtDocument, bundle: CourtBu
 export async function courtBundleZip(bundle: CourtBundle): Promise<Uint8Array> {
   const zip = new ZipWriter();
   const folder = bundle.file.replace(/\.zip$/, "");
+  // The folder's own entry: unzipped anywhere, the documents land in one folder named like the .zip.
+  zip.file(`${folder}/`, new Uint8Array(0), 0);
   // Word documents are zips already: stored, not deflated again.
   for (const document of bundle.documents)
     zip.file(`${folder}/${document.file}`, await courtDocumentDocx(document, bundle), 0);
