@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { ZipPackage } from "./zip-package";
 import { columnLetter } from "../core/read/grid";
 import {
   partText,
@@ -65,29 +65,34 @@ export function rangeFormula(sheetName: string, range: ChartSpec["values"]): str
   return `'${sheetName.replace(/'/g, "''")}'!$${col}$${range.firstRow}:$${col}$${range.lastRow}`;
 }
 
-function nextFree(zip: JSZip, pattern: (n: number) => string): number {
+function nextFree(zip: ZipPackage, pattern: (n: number) => string): number {
   let n = 1;
-  while (zip.file(pattern(n))) n++;
+  while (zip.has(pattern(n))) n++;
   return n;
 }
 
 /** Adds a relationship to a .rels part (created if missing); returns its id. */
-async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
+async function addRelationship(
+  zip: ZipPackage,
+  relsPath: string,
+  type: string,
+  target: string,
+): Promise<string> {
   const xml =
     (await partText(zip, relsPath)) ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
   const added = withRelationship(xml, type, target);
-  zip.file(relsPath, added.xml);
+  zip.put(relsPath, added.xml);
   return added.id;
 }
 
-async function addContentType(zip: JSZip, part: string, type: string): Promise<void> {
+async function addContentType(zip: ZipPackage, part: string, type: string): Promise<void> {
   const xml = (await partText(zip, "[Content_Types].xml")) ?? "";
-  zip.file("[Content_Types].xml", withContentType(xml, `/${part}`, type));
+  zip.put("[Content_Types].xml", withContentType(xml, `/${part}`, type));
 }
 
 /** The worksheet part of a sheet name, through the workbook and its relationships. */
-async function sheetPart(zip: JSZip, sheetName: string): Promise<string | null> {
+async function sheetPart(zip: ZipPackage, sheetName: string): Promise<string | null> {
   const sheet = (await workbookSheets(zip)).sheets.find((s) => s.name === sheetName);
   return sheet ? sheet.part : null;
 }
@@ -155,7 +160,7 @@ function anchorXml(spec: ChartSpec, shapeId: number, relId: string): string {
 }
 
 /** The sheet's drawing part, created and linked from the sheet when it has none. */
-async function drawingFor(zip: JSZip, sheet: string): Promise<string> {
+async function drawingFor(zip: ZipPackage, sheet: string): Promise<string> {
   const xml = (await partText(zip, sheet)) ?? "";
   const existing = /<drawing\b[^>]*\br:id="([^"]+)"/.exec(xml)?.[1];
   const sheetRels = relsPathOf(sheet);
@@ -169,7 +174,7 @@ async function drawingFor(zip: JSZip, sheet: string): Promise<string> {
   }
   const n = nextFree(zip, (i) => `xl/drawings/drawing${i}.xml`);
   const drawing = `xl/drawings/drawing${n}.xml`;
-  zip.file(
+  zip.put(
     drawing,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ` +
       `xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
@@ -185,19 +190,19 @@ async function drawingFor(zip: JSZip, sheet: string): Promise<string> {
     (i) => i >= 0,
   );
   const at = before.length > 0 ? Math.min(...before) : sheetXml.lastIndexOf("</worksheet>");
-  zip.file(sheet, sheetXml.slice(0, at) + tag + sheetXml.slice(at));
+  zip.put(sheet, sheetXml.slice(0, at) + tag + sheetXml.slice(at));
   return drawing;
 }
 
 export async function addCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]): Promise<Uint8Array> {
   if (charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = ZipPackage.read(xlsx);
   await addChartsToZip(zip, charts);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.save();
 }
 
 /** Adds the charts' parts to a package in memory. */
-export async function addChartsToZip(zip: JSZip, charts: readonly ChartSpec[]): Promise<void> {
+export async function addChartsToZip(zip: ZipPackage, charts: readonly ChartSpec[]): Promise<void> {
   for (const spec of charts) {
     const sheet = await sheetPart(zip, spec.sheetName);
     // A chart whose sheet is not a worksheet in the package (a chart sheet of that name, say) is left out.
@@ -205,11 +210,11 @@ export async function addChartsToZip(zip: JSZip, charts: readonly ChartSpec[]): 
     const drawing = await drawingFor(zip, sheet);
     const n = nextFree(zip, (i) => `xl/charts/chart${i}.xml`);
     const chart = `xl/charts/chart${n}.xml`;
-    zip.file(chart, chartXml(spec));
+    zip.put(chart, chartXml(spec));
     await addContentType(zip, chart, NS.chartType);
     const relId = await addRelationship(zip, relsPathOf(drawing), NS.chartRel, `../charts/chart${n}.xml`);
     const drawingXml = (await partText(zip, drawing)) ?? "";
     const shapeId = (drawingXml.match(/<xdr:cNvPr\b/g)?.length ?? 0) + 2;
-    zip.file(drawing, drawingXml.replace("</xdr:wsDr>", `${anchorXml(spec, shapeId, relId)}</xdr:wsDr>`));
+    zip.put(drawing, drawingXml.replace("</xdr:wsDr>", `${anchorXml(spec, shapeId, relId)}</xdr:wsDr>`));
   }
 }

@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { ZipPackage } from "./zip-package";
 import { SheetGrid, columnLetter } from "../core/read/grid";
 import { NS_REL } from "./package-read";
 import { SPREADSHEETML, cellXml, xmlText } from "./package-sheet";
@@ -28,8 +28,8 @@ export async function csvPackage(sheet: SheetGrid): Promise<Uint8Array> {
     });
     if (cells) rows.push(`<row r="${excelRow}">${cells}</row>`);
   });
-  const zip = new JSZip();
-  zip.file(
+  const zip = ZipPackage.empty();
+  zip.put(
     "[Content_Types].xml",
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -38,24 +38,24 @@ export async function csvPackage(sheet: SheetGrid): Promise<Uint8Array> {
       `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
       `</Types>`,
   );
-  zip.file(
+  zip.put(
     "_rels/.rels",
     `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" ` +
       `Target="xl/workbook.xml"/></Relationships>`,
   );
-  zip.file(
+  zip.put(
     "xl/workbook.xml",
     `${XML_HEAD}<workbook xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheets><sheet ` +
       `name="${xmlText(sheet.name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
   );
-  zip.file(
+  zip.put(
     "xl/_rels/workbook.xml.rels",
     `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${NS_REL}/worksheet" ` +
       `Target="worksheets/sheet1.xml"/></Relationships>`,
   );
-  zip.file(
+  zip.put(
     "xl/worksheets/sheet1.xml",
     `${XML_HEAD}<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheetData>${rows.join("")}</sheetData></worksheet>`,
   );
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+  return Promise.resolve(zip.save(1));
 }

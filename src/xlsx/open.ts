@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
 import { CsvError, parseCsv, decodeText } from "./csv";
-import { ZipDamage, checkEntries, duplicateNames } from "./zip-check";
+import { ZipDamage, ZipFormatError, checkEntries, duplicateNames } from "./zip-check";
+import { ZipPackage } from "./zip-package";
 import { xmlDamage, xmlPartText } from "./xml-check";
 
 /**
@@ -87,27 +87,29 @@ function openCsv(bytes: Uint8Array, fileName: string): OpenedWorkbook {
 /**
  * The package of .xlsx bytes, checked (a workbook, not encrypted, not a zip bomb) and repaired so that its parts
  * are where and as SpreadsheetML says (see repairPackage). `forObjectModel` also narrows whole-sheet ranges,
- * which only ExcelJS's object model needs.
+ * which only ExcelJS's object model needs. The package keeps the texts read until its `release`: the caller reads
+ * the sheets next, and each is then inflated and decoded once.
  */
 export async function loadPackage(
   data: Uint8Array,
   fileName: string,
   warnings: string[],
   forObjectModel: boolean,
-): Promise<JSZip> {
+): Promise<ZipPackage> {
   const base = fileName.replace(/^.*[\\/]/, "");
   refuseNonZip(data, base);
-  let zip: JSZip;
+  let zip: ZipPackage;
   try {
-    zip = await JSZip.loadAsync(data, { checkCRC32: false });
-  } catch {
+    zip = ZipPackage.read(data);
+  } catch (error) {
+    if (!(error instanceof ZipFormatError)) throw error;
     throw new WorkbookOpenError(
       `${base}: not an Excel workbook (the file is damaged or is not .xlsx)`,
       `${base}：不是 Excel 工作簿（文件已损坏，或不是 .xlsx）`,
     );
   }
   checkSizes(zip, base);
-  if (zip.file("xl/workbook.bin") || /\.xlsb$/i.test(base))
+  if (zip.has("xl/workbook.bin") || /\.xlsb$/i.test(base))
     throw new WorkbookOpenError(
       `${base}: this is an Excel binary workbook (.xlsb); open it in Excel or WPS ` +
         "and save it as .xlsx (Excel Workbook), then run again",
@@ -123,9 +125,10 @@ export async function loadPackage(
       `${base}：文件里有两个同名部件 ${twice[0]}，无法确定哪个才是工作簿的内容；` +
         "文件已损坏或被改动过——请用 Excel 或 WPS 打开并重新另存为 .xlsx",
     );
-  let over: Awaited<ReturnType<typeof checkEntries>>;
+  zip.keep();
+  let over: ReturnType<typeof checkEntries>;
   try {
-    over = await checkEntries(zip, { part: MAX_PART_BYTES, total: MAX_TOTAL_BYTES });
+    over = checkEntries(zip, { part: MAX_PART_BYTES, total: MAX_TOTAL_BYTES });
   } catch (error) {
     if (!(error instanceof ZipDamage)) throw error;
     throw new WorkbookOpenError(
@@ -145,7 +148,8 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string)
   const base = fileName.replace(/^.*[\\/]/, "");
   const warnings: string[] = [];
   const zip = await loadPackage(bytes, fileName, warnings, true);
-  const repaired = await zip.generateAsync({ type: "uint8array" });
+  zip.release();
+  const repaired = zip.save(1);
   const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(repaired as unknown as ArrayBuffer);
@@ -157,7 +161,7 @@ export async function openXlsx(data: Uint8Array | ArrayBuffer, fileName: string)
       `${base}：无法读取这个工作簿（${reason}）；请用 Excel 或 WPS 打开并重新另存为 .xlsx`,
     );
   }
-  const date1904 = await usesDate1904(zip);
+  const date1904 = usesDate1904(zip);
   return { workbook, grid: workbookToGrid(workbook, warnings, date1904), warnings };
 }
 
@@ -201,10 +205,10 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /** Every XML part well-formed, or the file refused naming the part (and its sheet): nothing damaged is read around or copied on. */
-async function refuseDamagedParts(zip: JSZip, base: string): Promise<void> {
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir || !/\.(xml|rels)$/i.test(name)) continue;
-    const damage = xmlDamage(xmlPartText(await entry.async("uint8array")));
+async function refuseDamagedParts(zip: ZipPackage, base: string): Promise<void> {
+  for (const name of zip.names()) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    const damage = xmlDamage(xmlText(zip, name));
     if (damage === null) continue;
     const sheet = await sheetOfPart(zip, name);
     throw new WorkbookOpenError(
@@ -214,9 +218,18 @@ async function refuseDamagedParts(zip: JSZip, base: string): Promise<void> {
   }
 }
 
-async function sheetOfPart(zip: JSZip, part: string): Promise<string | null> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+/** A part's text as its first bytes say (see xmlPartText); a UTF-8 part's through the package, which keeps it. */
+function xmlText(zip: ZipPackage, name: string): string {
+  const text = zip.text(name) ?? "";
+  // UTF-16, with or without a byte-order mark: its first bytes decoded as UTF-8 are U+FFFD or NUL.
+  if (text.charCodeAt(0) === 0xfffd || text.charCodeAt(0) === 0 || text.charCodeAt(1) === 0)
+    return xmlPartText(zip.bytes(name) ?? new Uint8Array(0));
+  return text;
+}
+
+async function sheetOfPart(zip: ZipPackage, part: string): Promise<string | null> {
+  const workbook = zip.text("xl/workbook.xml") ?? "";
+  const rels = zip.text("xl/_rels/workbook.xml.rels") ?? "";
   const target = part.replace(/^xl\//, "");
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const t = /Target="\/?(?:xl\/)?([^"]+)"/.exec(m[0])?.[1];
@@ -243,11 +256,11 @@ function tooBig(base: string, limit: number): WorkbookOpenError {
   );
 }
 
-/** JSZip keeps each entry's declared size from the central directory; read it before anything is inflated. */
-function checkSizes(zip: JSZip, base: string): void {
+/** The sizes the central directory declares, checked before anything is inflated. */
+function checkSizes(zip: ZipPackage, base: string): void {
   let total = 0;
-  for (const entry of Object.values(zip.files)) {
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  for (const name of zip.allNames()) {
+    const size = zip.declaredSize(name);
     total += size;
     if (size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
       throw tooBig(base, size > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_TOTAL_BYTES);
@@ -264,50 +277,42 @@ function checkSizes(zip: JSZip, base: string): void {
  * - data validations and merges over whole sheets, which ExcelJS expands cell by cell → narrowed to the used range.
  */
 async function repairPackage(
-  zip: JSZip,
+  zip: ZipPackage,
   base: string,
   warnings: string[],
   forObjectModel: boolean,
 ): Promise<void> {
-  for (const name of Object.keys(zip.files)) {
+  for (const name of zip.allNames()) {
     if (!name.includes("\\")) continue;
-    const entry = zip.files[name];
-    zip.remove(name);
-    if (!entry.dir) zip.file(name.replace(/\\/g, "/"), await entry.async("uint8array"));
+    if (zip.isDir(name)) zip.remove(name);
+    else zip.rename(name, name.replace(/\\/g, "/"));
   }
-  await moveWorkbookToXl(zip, base);
-  for (const name of Object.keys(zip.files)) {
-    if (
-      zip.files[name].dir ||
-      !/(^docProps\/.*\.xml|^xl\/[^/]+\.xml|^xl\/worksheets\/[^/]+\.xml)$/.test(name)
-    )
-      continue;
-    const xml = await zip.files[name].async("string");
+  moveWorkbookToXl(zip, base);
+  for (const name of zip.names()) {
+    if (!/(^docProps\/.*\.xml|^xl\/[^/]+\.xml|^xl\/worksheets\/[^/]+\.xml)$/.test(name)) continue;
+    const xml = zip.text(name) ?? "";
     let fixed = name === "docProps/core.xml" ? prefixCoreProperties(xml) : unprefixRoot(xml);
     if (forObjectModel && name.startsWith("xl/worksheets/")) fixed = narrowHugeRanges(fixed, name, warnings);
-    if (fixed !== xml) zip.file(name, fixed);
+    if (fixed !== xml) zip.put(name, fixed);
   }
 }
 
-async function moveWorkbookToXl(zip: JSZip, base: string): Promise<void> {
-  const rels = zip.file("_rels/.rels");
-  if (!rels) {
-    if (!zip.file("xl/workbook.xml")) throw notAWorkbook(base);
+function moveWorkbookToXl(zip: ZipPackage, base: string): void {
+  const relsXml = zip.text("_rels/.rels");
+  if (relsXml === null) {
+    if (!zip.has("xl/workbook.xml")) throw notAWorkbook(base);
     return;
   }
-  const relsXml = await rels.async("string");
   const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(relsXml)?.[0];
   const path = target ? /Target="\/?([^"]+)"/.exec(target)?.[1] : undefined;
   if (!path || path === "xl/workbook.xml") {
-    if (!zip.file("xl/workbook.xml")) throw notAWorkbook(base);
+    if (!zip.has("xl/workbook.xml")) throw notAWorkbook(base);
     return;
   }
-  if (!zip.file(path)) throw notAWorkbook(base);
+  if (!zip.has(path)) throw notAWorkbook(base);
   const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
+  for (const name of zip.names()) {
     if (
-      entry.dir ||
       !name.startsWith(folder) ||
       (folder === "" &&
         (name.startsWith("_rels/") || name.startsWith("docProps/") || name === "[Content_Types].xml"))
@@ -320,20 +325,17 @@ async function moveWorkbookToXl(zip: JSZip, base: string): Promise<void> {
         : rest === `_rels/${path.slice(folder.length)}.rels`
           ? "xl/_rels/workbook.xml.rels"
           : `xl/${rest}`;
-    const content = await entry.async("uint8array");
-    zip.remove(name);
-    zip.file(moved, content);
+    zip.rename(name, moved);
   }
-  zip.file(
+  zip.put(
     "_rels/.rels",
     relsXml
       .replace(`Target="${path}"`, 'Target="xl/workbook.xml"')
       .replace(`Target="/${path}"`, 'Target="/xl/workbook.xml"'),
   );
-  const types = zip.file("[Content_Types].xml");
-  if (types) {
-    const xml = await types.async("string");
-    zip.file(
+  const xml = zip.text("[Content_Types].xml");
+  if (xml !== null) {
+    zip.put(
       "[Content_Types].xml",
       xml.replace(/PartName="\/([^"]+)"/g, (m, part: string) => {
         if (!part.startsWith(folder)) return m;
@@ -442,8 +444,8 @@ function narrowHugeRanges(xml: string, part: string, warnings: string[]): string
   return out;
 }
 
-async function usesDate1904(zip: JSZip): Promise<boolean> {
-  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+function usesDate1904(zip: ZipPackage): boolean {
+  const xml = zip.text("xl/workbook.xml") ?? "";
   return /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml);
 }
 

@@ -1,4 +1,4 @@
-import type JSZip from "jszip";
+import type { ZipPackage } from "./zip-package";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, columnLetter, trimmedRows } from "../core/read/grid";
 
 /**
@@ -32,9 +32,8 @@ const MAX_COLUMN = 16_384;
 /** A shared-string cell whose index the shared strings do not have. */
 const MISSING_STRING = Symbol("missing shared string");
 
-export async function partText(zip: JSZip, path: string): Promise<string | null> {
-  const file = zip.file(path);
-  return file ? file.async("string") : null;
+export async function partText(zip: ZipPackage, path: string): Promise<string | null> {
+  return Promise.resolve(zip.text(path));
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -127,7 +126,9 @@ export function withContentType(typesXml: string, partName: string, type: string
   return typesXml.replace("</Types>", `<Override PartName="${partName}" ContentType="${type}"/></Types>`);
 }
 
-export async function workbookSheets(zip: JSZip): Promise<{ sheets: PackageSheet[]; date1904: boolean }> {
+export async function workbookSheets(
+  zip: ZipPackage,
+): Promise<{ sheets: PackageSheet[]; date1904: boolean }> {
   const workbook = await partText(zip, "xl/workbook.xml");
   if (workbook === null) throw new PackageFormatError("no xl/workbook.xml");
   const rels = relationships((await partText(zip, "xl/_rels/workbook.xml.rels")) ?? "");
@@ -375,7 +376,7 @@ function cellValue(
 
 /** Every worksheet of the package as a grid. */
 export async function readPackageGrid(
-  zip: JSZip,
+  zip: ZipPackage,
   warnings: string[],
 ): Promise<{ grid: WorkbookGrid; sheets: PackageSheet[] }> {
   const { sheets, date1904 } = await workbookSheets(zip);

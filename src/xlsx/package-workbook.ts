@@ -1,4 +1,3 @@
-import type JSZip from "jszip";
 import { WorkbookGrid, columnLetter } from "../core/read/grid";
 import { OutputSheet, numberFormat } from "../core/output";
 import { RECORD_FIELDS, RecordAppend, recordPlacement } from "../core/campaign/record";
@@ -6,6 +5,7 @@ import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec, addChartsToZip } from "./chart";
 import { WorkbookOpenError, loadPackage } from "./open";
+import { DeflatedPart, ZipPackage } from "./zip-package";
 import {
   NS_REL,
   PackageDamage,
@@ -56,7 +56,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
   private grid: WorkbookGrid | null;
 
   private constructor(
-    private readonly zip: JSZip,
+    private readonly zip: ZipPackage,
     grid: WorkbookGrid,
     /** Repairs and notes from opening the file. */
     readonly warnings: readonly string[],
@@ -82,6 +82,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
     try {
       grid = (await readPackageGrid(zip, warnings)).grid;
     } catch (error) {
+      zip.release();
       if (!(error instanceof PackageDamage)) throw error;
       throw new WorkbookOpenError(
         `${fileName.replace(/^.*[\\/]/, "")}: ${error.message}; the file is damaged ` +
@@ -90,6 +91,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
           "Excel 或 WPS 打开并重新另存为 .xlsx",
       );
     }
+    zip.release();
     return new PackageWorkbook(zip, grid, warnings);
   }
 
@@ -100,13 +102,12 @@ export class PackageWorkbook implements ArrearsWorkbook {
   }
 
   async writeOutputs(outputs: JobOutputs, progress?: ProgressListener): Promise<void> {
-    const before = { ...this.zip.files };
+    const before = this.zip.snapshot();
     try {
       await this.write(outputs);
     } catch (error) {
       // Nothing half-written stays: the package is as it was before this write.
-      for (const name of Object.keys(this.zip.files)) delete this.zip.files[name];
-      Object.assign(this.zip.files, before);
+      this.zip.restore(before);
       throw error;
     }
     this.grid = null;
@@ -116,14 +117,10 @@ export class PackageWorkbook implements ArrearsWorkbook {
   /** The workbook as .xlsx bytes: the copy is always an .xlsx, so an .xlsm's macros stay in the input only. */
   async save(): Promise<Uint8Array> {
     await dropMacros(this.zip);
-    // The user's parts keep their compressed bytes (JSZip copies them). The add-in's sheets, most of the output,
-    // at level 6 take a fifth less room than at level 1 (at 100,000 households the output is 1.9 × the input's
-    // size instead of 2.1 ×) for some two seconds more at that size (fflate is no faster here: bench-zip.js).
-    return this.zip.generateAsync({
-      type: "uint8array",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
-    });
+    // The user's parts keep their compressed bytes. The add-in's sheets, most of the output, were deflated at
+    // level 6 as they were written (see writeSheetXml): a fifth less room than at level 1 (at 100,000 households
+    // the output is 1.9 × the input's size instead of 2.1 ×) for some two seconds more at that size.
+    return this.zip.save(6);
   }
 
   private async write(outputs: JobOutputs): Promise<void> {
@@ -146,7 +143,7 @@ export class PackageWorkbook implements ArrearsWorkbook {
  * its place, with a warning, so the rest of the workbook is read and written directly rather than through the
  * object model.
  */
-async function restoreMissingSheets(zip: JSZip, warnings: string[]): Promise<void> {
+async function restoreMissingSheets(zip: ZipPackage, warnings: string[]): Promise<void> {
   let sheets: PackageSheet[];
   try {
     sheets = (await workbookSheets(zip)).sheets;
@@ -154,13 +151,13 @@ async function restoreMissingSheets(zip: JSZip, warnings: string[]): Promise<voi
     return;
   }
   for (const sheet of sheets) {
-    if (zip.file(sheet.part)) continue;
-    zip.file(
+    if (zip.has(sheet.part)) continue;
+    zip.put(
       sheet.part,
       `${XML_HEAD}<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${NS_REL}"><sheetData/></worksheet>`,
     );
     const types = (await partText(zip, "[Content_Types].xml")) ?? "";
-    if (types) zip.file("[Content_Types].xml", withContentType(types, `/${sheet.part}`, TYPES.worksheet));
+    if (types) zip.put("[Content_Types].xml", withContentType(types, `/${sheet.part}`, TYPES.worksheet));
     warnings.push(
       `sheet "${sheet.name}": its part ${sheet.part} is missing from the file, ` +
         "so it was read as an empty sheet (and is empty in the output)",
@@ -172,7 +169,7 @@ const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 const PLAIN_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
 /** Makes a macro-enabled package a plain .xlsx: the VBA project and its relationship go, the workbook's type changes. */
-async function dropMacros(zip: JSZip): Promise<void> {
+async function dropMacros(zip: ZipPackage): Promise<void> {
   const types = (await partText(zip, "[Content_Types].xml")) ?? "";
   if (!types.includes(MACRO_WORKBOOK)) return;
   const relsXml = (await partText(zip, "xl/_rels/workbook.xml.rels")) ?? "";
@@ -188,8 +185,8 @@ async function dropMacros(zip: JSZip): Promise<void> {
     kept = kept.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`), "");
     rels = rels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(rel.id)}"[^>]*/>`), "");
   }
-  zip.file("[Content_Types].xml", kept);
-  zip.file("xl/_rels/workbook.xml.rels", rels);
+  zip.put("[Content_Types].xml", kept);
+  zip.put("xl/_rels/workbook.xml.rels", rels);
 }
 
 function escapeAttr(text: string): string {
@@ -206,8 +203,8 @@ function quotedSheet(name: string): string {
  * a failure while the sheets are being written leaves the package untouched.
  */
 class PackageParts {
-  /** New contents by part: text, or UTF-8 bytes for the big ones (the sheets), which are deflated fast. */
-  private readonly puts = new Map<string, string | Uint8Array>();
+  /** New contents by part: text, UTF-8 bytes, or the add-in's sheets deflated as they were written. */
+  private readonly puts = new Map<string, string | Uint8Array | DeflatedPart>();
   private readonly removals = new Set<string>();
   private readonly styles: StyleBook;
   private calcChainDropped = false;
@@ -215,7 +212,7 @@ class PackageParts {
   private readonly tableNames = new Set<string>();
 
   private constructor(
-    private readonly zip: JSZip,
+    private readonly zip: ZipPackage,
     private workbook: string,
     private workbookRels: string,
     private types: string,
@@ -227,7 +224,7 @@ class PackageParts {
     this.nextTableId = tableIds + 1;
   }
 
-  static async load(zip: JSZip): Promise<PackageParts> {
+  static async load(zip: ZipPackage): Promise<PackageParts> {
     const workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
     const rels =
       (await partText(zip, "xl/_rels/workbook.xml.rels")) ??
@@ -237,7 +234,7 @@ class PackageParts {
     const stylesPart = stylesRel ? resolvePart("xl/workbook.xml", stylesRel.target) : "xl/styles.xml";
     const stylesXml = await partText(zip, stylesPart);
     let maxTableId = 0;
-    for (const name of Object.keys(zip.files)) {
+    for (const name of zip.names()) {
       if (!/^xl\/tables\/[^/]+\.xml$/.test(name)) continue;
       const head = ((await partText(zip, name)) ?? "").slice(0, 2000);
       const id = Number(/<(?:\w+:)?table\b[^>]*?\sid="(\d+)"/.exec(head)?.[1] ?? 0);
@@ -254,10 +251,10 @@ class PackageParts {
   private readonly reserved = new Set<string>();
 
   private exists(path: string): boolean {
-    return this.zip.file(path) !== null || this.puts.has(path) || this.reserved.has(path);
+    return this.zip.has(path) || this.puts.has(path) || this.reserved.has(path);
   }
 
-  private put(path: string, xml: string | Uint8Array): void {
+  private put(path: string, xml: string | Uint8Array | DeflatedPart): void {
     this.removals.delete(path);
     this.puts.set(path, xml);
   }
@@ -299,7 +296,7 @@ class PackageParts {
     for (const rel of relationships(rels)) {
       if (rel.external) continue;
       const target = resolvePart(part, rel.target);
-      if (this.removals.has(target) || !this.zip.file(target)) continue;
+      if (this.removals.has(target) || !this.zip.has(target)) continue;
       await this.dropDependents(target);
       this.remove(target);
     }
@@ -523,8 +520,8 @@ class PackageParts {
     this.put("xl/_rels/workbook.xml.rels", this.workbookRels);
     if (this.styles.changed) this.put(this.stylesPart, this.styles.toXml());
     for (const path of this.removals) this.zip.remove(path);
-    for (const [path, content] of this.puts) this.zip.file(path, content);
-    this.zip.file("[Content_Types].xml", this.types);
+    for (const [path, content] of this.puts) this.zip.put(path, content);
+    this.zip.put("[Content_Types].xml", this.types);
   }
 }
 
