@@ -1,4 +1,4 @@
-import { ZipWriter } from "../ooxml/zip-writer";
+import { ZipPackage } from "../ooxml/zip-package";
 import { Agreement, AgreementTable } from "../core/campaign/agreement";
 import {
   A4_PORTRAIT,
@@ -94,14 +94,14 @@ export function agreementFileName(a: Agreement): string {
 
 /** Several agreements as a .zip of one .docx per household, each to be signed and filed on its own. */
 export async function agreementsZip(agreements: readonly Agreement[]): Promise<Uint8Array> {
-  const zip = new ZipWriter();
+  const zip = ZipPackage.empty();
   const names = new Set<string>();
   for (const a of agreements) {
     let name = agreementFileName(a);
     for (let k = 2; names.has(name); k++) name = agreementFileName(a).replace(/\.docx$/, `-${k}.docx`);
     names.add(name);
     // Word documents are zips already: stored, not deflated again.
-    zip.file(name, await agreementDocx(a), 0);
+    zip.store(name, await agreementDocx(a));
   }
-  return zip.finish();
+  return zip.save();
 }

@@ -1,4 +1,4 @@
-import { ZipWriter } from "../ooxml/zip-writer";
+import { ZipPackage } from "../ooxml/zip-package";
 import { CourtBlock, CourtBundle, CourtDocument } from "../core/campaign/court";
 import {
   A4_LANDSCAPE,
@@ -103,12 +103,12 @@ export async function courtDocumentDocx(document: CourtDocument, bundle: CourtBu
 
 /** The bundle as a .zip: a folder named like the .zip, holding its documents (01-起诉状草稿.docx …). */
 export async function courtBundleZip(bundle: CourtBundle): Promise<Uint8Array> {
-  const zip = new ZipWriter();
+  const zip = ZipPackage.empty();
   const folder = bundle.file.replace(/\.zip$/, "");
   // The folder's own entry: unzipped anywhere, the documents land in one folder named like the .zip.
-  zip.file(`${folder}/`, new Uint8Array(0), 0);
+  zip.store(`${folder}/`, new Uint8Array(0));
   // Word documents are zips already: stored, not deflated again.
   for (const document of bundle.documents)
-    zip.file(`${folder}/${document.file}`, await courtDocumentDocx(document, bundle), 0);
-  return zip.finish();
+    zip.store(`${folder}/${document.file}`, await courtDocumentDocx(document, bundle));
+  return zip.save();
 }

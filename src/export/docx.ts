@@ -1,5 +1,5 @@
 import { Utf8Builder } from "../ooxml/utf8-blocks";
-import { FAST, ZipEntry, ZipWriter } from "../ooxml/zip-writer";
+import { PartDeflater, ZipPackage } from "../ooxml/zip-package";
 import { Lang } from "../core/text";
 
 // Word documents written as WordprocessingML directly, as strings: thousands of pages take a second and little
@@ -416,33 +416,24 @@ export interface DocumentMeta extends PageFurniture {
 }
 
 /**
- * A document's body, deflated into its package as it is written: the letters of 100,000 households are some
- * 400 MB of WordprocessingML, never held whole. Made by `documentBody`, finished by `docxPackage`.
+ * A document's body, deflated as it is written: the letters of 100,000 households are some 400 MB of
+ * WordprocessingML, never held whole. Made by `documentBody`, packaged by `docxPackage`.
  */
 export class DocumentBody extends Utf8Builder {
-  constructor(
-    readonly zip: ZipWriter,
-    /** Written when the document is finished (they depend on its header and footer), yet first in the package. */
-    readonly contentTypes: ZipEntry,
-    private readonly part: ZipEntry,
-  ) {
-    super((bytes) => part.push(bytes));
+  constructor(private readonly deflater = new PartDeflater(1)) {
+    super((bytes) => deflater.push(bytes));
   }
 
-  end(): void {
+  /** The body's compressed bytes; nothing can be pushed after. */
+  end(): ReturnType<PartDeflater["finish"]> {
     this.flush();
-    this.part.end();
+    return this.deflater.finish();
   }
 }
 
 /** The body's opening; push the paragraphs and tables after it, then pass it to `docxPackage`. */
 export function documentBody(): DocumentBody {
-  const zip = new ZipWriter();
-  // The content types first, as Word writes them (tools that sniff a package look there); the body's compressed
-  // bytes wait behind them until the document is finished.
-  const types = zip.entry("[Content_Types].xml");
-  zip.file("_rels/.rels", ROOT_RELS);
-  const body = new DocumentBody(zip, types, zip.entry("word/document.xml", FAST));
+  const body = new DocumentBody();
   body.push(`${XML}<w:document ${W} ${R}><w:body>`);
   return body;
 }
@@ -453,17 +444,18 @@ export function documentBody(): DocumentBody {
  */
 export async function docxPackage(body: DocumentBody, meta: DocumentMeta): Promise<Uint8Array> {
   body.push(`${sectionProperties(meta.page, meta)}</w:body></w:document>`);
-  body.end();
-  body.contentTypes.push(contentTypes(meta));
-  body.contentTypes.end();
   const type = TYPE[meta.lang];
-  const zip = body.zip;
-  zip.file("docProps/core.xml", coreProperties(meta.title));
-  zip.file("word/_rels/document.xml.rels", documentRels(meta));
-  zip.file("word/styles.xml", styles(meta.lang));
+  const zip = ZipPackage.empty();
+  // The content types first, as Word writes them (tools that sniff a package look there).
+  zip.put("[Content_Types].xml", contentTypes(meta));
+  zip.put("_rels/.rels", ROOT_RELS);
+  zip.put("docProps/core.xml", coreProperties(meta.title));
+  zip.put("word/_rels/document.xml.rels", documentRels(meta));
+  zip.put("word/styles.xml", styles(meta.lang));
   if (meta.header)
-    zip.file("word/header1.xml", `${XML}<w:hdr ${W} ${R}>${furnitureParagraph(meta.header, type)}</w:hdr>`);
+    zip.put("word/header1.xml", `${XML}<w:hdr ${W} ${R}>${furnitureParagraph(meta.header, type)}</w:hdr>`);
   if (meta.footer)
-    zip.file("word/footer1.xml", `${XML}<w:ftr ${W} ${R}>${furnitureParagraph(meta.footer, type)}</w:ftr>`);
-  return zip.finish();
+    zip.put("word/footer1.xml", `${XML}<w:ftr ${W} ${R}>${furnitureParagraph(meta.footer, type)}</w:ftr>`);
+  zip.put("word/document.xml", body.end());
+  return zip.save();
 }

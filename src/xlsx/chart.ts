@@ -1,4 +1,4 @@
-import { ZipPackage } from "./zip-package";
+import { ZipPackage } from "../ooxml/zip-package";
 import { columnLetter } from "../core/read/grid";
 import {
   partText,

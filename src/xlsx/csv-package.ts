@@ -1,4 +1,4 @@
-import { ZipPackage } from "./zip-package";
+import { ZipPackage } from "../ooxml/zip-package";
 import { SheetGrid, columnLetter } from "../core/read/grid";
 import { NS_REL } from "./package-read";
 import { SPREADSHEETML, cellXml, xmlText } from "./package-sheet";

@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, trimmedRows } from "../core/read/grid";
 import { CsvError, parseCsv, decodeText } from "./csv";
-import { ZipDamage, ZipFormatError, checkEntries, duplicateNames } from "./zip-check";
-import { ZipPackage } from "./zip-package";
+import { ZipDamage, ZipFormatError, checkEntries, duplicateNames } from "../ooxml/zip-check";
+import { ZipPackage } from "../ooxml/zip-package";
 import { xmlDamage, xmlPartText } from "./xml-check";
 
 /**

@@ -1,4 +1,4 @@
-import type { ZipPackage } from "./zip-package";
+import type { ZipPackage } from "../ooxml/zip-package";
 import { CellValue, PlacedCell, SheetGrid, WorkbookGrid, columnLetter, trimmedRows } from "../core/read/grid";
 
 /**

@@ -6,7 +6,7 @@ import { Utf8Builder } from "../ooxml/utf8-blocks";
 import { ChartSpec } from "./chart";
 import { dateSerial } from "./package-read";
 import { CellStyleSpec, StyleBook } from "./package-styles";
-import { DeflatedPart, PartDeflater } from "./zip-package";
+import { DeflatedPart, PartDeflater } from "../ooxml/zip-package";
 
 /**
  * One of the add-in's sheets as SpreadsheetML, written directly from the core's layout (the same rows, merges,

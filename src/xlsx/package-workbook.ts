@@ -5,7 +5,7 @@ import { Lang } from "../core/text";
 import { ArrearsWorkbook, JobOutputs, ProgressListener } from "../core/workbook";
 import { ChartSpec, addChartsToZip } from "./chart";
 import { WorkbookOpenError, loadPackage } from "./open";
-import { DeflatedPart, ZipPackage } from "./zip-package";
+import { DeflatedPart, ZipPackage } from "../ooxml/zip-package";
 import {
   NS_REL,
   PackageDamage,

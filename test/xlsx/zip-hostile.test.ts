@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { WorkbookOpenError } from "../../src/xlsx/open";
 import { openFileWorkbook } from "../../src/xlsx/run";
-import { crc32 } from "../../src/xlsx/zip-check";
+import { crc32 } from "../../src/ooxml/zip-check";
 
 /** A small household ledger as .xlsx bytes, written stored (no compression) so its bytes can be changed in place. */
 async function storedLedger(): Promise<Uint8Array> {

@@ -43,6 +43,8 @@ type Source =
   /** An entry of the file read, kept compressed: copied as it is unless the run changes it. */
   | { readonly kind: "zip"; readonly entry: CentralEntry; readonly data: Uint8Array }
   | { readonly kind: "bytes"; readonly bytes: Uint8Array }
+  /** Kept as they are, not deflated: a .docx inside a .zip is compressed already. */
+  | { readonly kind: "stored"; readonly bytes: Uint8Array }
   | { readonly kind: "deflated"; readonly part: DeflatedPart };
 
 /** Compressed bytes pushed to the inflater at a time: a part that lies about its size is stopped within a few MB. */
@@ -169,7 +171,7 @@ export class ZipPackage {
   bytes(name: string): Uint8Array | null {
     const source = this.entries.get(name);
     if (!source || (source.kind === "zip" && source.entry.dir)) return null;
-    if (source.kind === "bytes") return source.bytes;
+    if (source.kind === "bytes" || source.kind === "stored") return source.bytes;
     if (source.kind === "deflated") {
       const { part } = source;
       return inflateSync(join(part.chunks, part.compressedSize), { out: new Uint8Array(part.size) });
@@ -211,6 +213,11 @@ export class ZipPackage {
           ? { kind: "bytes", bytes: content }
           : { kind: "deflated", part: content };
     this.entries.set(name, source);
+  }
+
+  /** Puts a part in that is stored as it is, not deflated (a document that is a zip itself; a folder's entry). */
+  store(name: string, bytes: Uint8Array): void {
+    this.entries.set(name, { kind: "stored", bytes });
   }
 
   remove(name: string): void {
@@ -258,6 +265,11 @@ export class ZipPackage {
         method = 8;
         ({ crc, size, compressedSize } = source.part);
         data = source.part.chunks;
+      } else if (source.kind === "stored") {
+        method = 0;
+        crc = crc32(0, source.bytes);
+        size = compressedSize = source.bytes.length;
+        data = [source.bytes];
       } else {
         const bytes = source.bytes;
         const deflated = deflateSync(bytes, { level });

@@ -3,8 +3,8 @@ import JSZip from "jszip";
 import * as zlib from "zlib";
 import { WorkbookOpenError } from "../../src/xlsx/open";
 import { openFileWorkbook, runOnWorkbookFile } from "../../src/xlsx/run";
-import { crc32, entryData, readCentralDirectory } from "../../src/xlsx/zip-check";
-import { PartDeflater, ZipPackage } from "../../src/xlsx/zip-package";
+import { crc32, entryData, readCentralDirectory } from "../../src/ooxml/zip-check";
+import { PartDeflater, ZipPackage } from "../../src/ooxml/zip-package";
 
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
 
@@ -99,6 +99,38 @@ describe("the package layer on fflate", () => {
     const again = ZipPackage.read(out);
     expect(again.text("a.xml")).toBe(text);
     expect(again.names()).toEqual(["a.xml", "名字.txt"]);
+  });
+
+  it("takes each pushed block as it was then (the builder reuses its buffer), and stores what is to be stored", async () => {
+    const deflater = new PartDeflater(1);
+    const block = new Uint8Array(1 << 16);
+    const expected: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      block.fill(i % 7);
+      new TextEncoder().encodeInto(`第${i}封`, block);
+      deflater.push(block);
+      expected.push(...block);
+    }
+    const pkg = ZipPackage.empty();
+    pkg.put("[Content_Types].xml", "<Types/>");
+    pkg.store("诉讼材料/", new Uint8Array(0));
+    pkg.store("诉讼材料/01-起诉状草稿.docx", new Uint8Array([80, 75, 3, 4, 1, 2, 3]));
+    pkg.put("word/document.xml", deflater.finish());
+    const out = pkg.save();
+    const entries = readCentralDirectory(out);
+    expect(entries.map((e) => [e.name, e.method])).toEqual([
+      ["[Content_Types].xml", 8],
+      ["诉讼材料/", 0],
+      ["诉讼材料/01-起诉状草稿.docx", 0],
+      ["word/document.xml", 8],
+    ]);
+    const zip = await JSZip.loadAsync(out, { checkCRC32: true });
+    expect(zip.files["诉讼材料/"].dir).toBe(true);
+    expect([...((await zip.file("诉讼材料/01-起诉状草稿.docx")?.async("uint8array")) ?? [])]).toEqual([
+      80, 75, 3, 4, 1, 2, 3,
+    ]);
+    const body = await zip.file("word/document.xml")?.async("uint8array");
+    expect(Buffer.from(body ?? []).equals(Buffer.from(expected))).toBe(true);
   });
 
   it("refuses an entry whose compressed bytes are damaged, or whose size is not the declared one", async () => {
