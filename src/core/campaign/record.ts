@@ -248,13 +248,20 @@ export function findRecordSheet(sheets: readonly SheetGrid[]): SheetGrid | undef
  * A room as people type it, reduced to its parts: "1栋2单元301室", "1-2-301", " 1 - 2 - 301 " → "1-2-301". Each room
  * is met twice, in the arrears sheet and in the record: reduced once.
  */
-export const normalizeRoom: (text: string) => string = memoized(
+const normalizeRoomText: (text: string) => string = memoized(
   (text: string) =>
     normalizeKey(text)
       .replace(/(号楼|栋|幢|座|单元|室|号|楼|#|\/|\\|—|－|_|-|\.|·)+/g, "-")
       .replace(/^-+|-+$/g, ""),
   200_000,
 );
+
+/** Rooms written as 1-2-301 already (most labels): their own key, not stored in the memo. */
+const PLAIN_ROOM = /^[0-9a-z]+(?:-[0-9a-z]+)*$/;
+
+export function normalizeRoom(text: string): string {
+  return PLAIN_ROOM.test(text) ? text : normalizeRoomText(text);
+}
 
 /** Finds a household by the room written in the record, whichever way it is written. */
 export class RoomIndex {
