@@ -23,6 +23,12 @@ export { REQUEST_BUDGET_BYTES } from "./cells";
 const SAMPLE_ROWS = 100;
 /** The least a cell costs in a response: its value ("") and its number format ("General"), with separators. */
 const MIN_CELL_BYTES = 16;
+/**
+ * How much longer than the sample's rows further rows are allowed to be before a block's response passes the
+ * budget (the budget's own margin is under 5 MB besides): a block whose rows are longer still is read again in
+ * halves, one more sync.
+ */
+const ROW_GROWTH = 1.2;
 
 export type ExcelRun = <T>(
   options: Excel.RunOptions,
@@ -216,7 +222,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       type Block = { area: (typeof areas)[number]; start: number; rows: number };
       const blocks: Block[] = [];
       for (const a of areas) {
-        const perRow = a.perRow * 1.5; // rows further down may be longer
+        const perRow = a.perRow * ROW_GROWTH; // rows further down may be longer
         const step = Math.max(
           1,
           Math.min(Math.floor(REQUEST_BUDGET_BYTES / perRow), Math.floor(READ_CELLS / a.columns)),
@@ -256,7 +262,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       let batch: Block[] = [];
       let batchBytes = 0;
       for (const block of blocks) {
-        const bytes = block.rows * block.area.perRow * 1.5;
+        const bytes = block.rows * block.area.perRow * ROW_GROWTH;
         if (batch.length > 0 && batchBytes + bytes > REQUEST_BUDGET_BYTES) {
           await readBatch(batch);
           batch = [];
@@ -712,12 +718,15 @@ async function appendRecord(
   }
   const start = Math.max(planned, freshLast + 1);
   // null leaves a cell as it is: columns between the record's own are not the record's to write.
+  const fixed = OP_BYTES * (RECORD_FIELDS.length + 1);
   for (let from = 0; from < rows.length;) {
+    if (writer.room() < REQUEST_BUDGET_BYTES / 20) await writer.flush();
+    const room = writer.room() - fixed;
     let bytes = 0;
     let to = from;
-    while (to < rows.length && (to === from || bytes + bytesOf(rows[to]) < REQUEST_BUDGET_BYTES * 0.9))
-      bytes += bytesOf(rows[to++]);
-    await writer.add(bytes + OP_BYTES * (RECORD_FIELDS.length + 1));
+    while (to < rows.length && (to === from || bytes + bytesOf(rows[to]) + 1 <= room))
+      bytes += bytesOf(rows[to++]) + 1;
+    await writer.add(bytes + fixed);
     const top = start - 1 + from;
     RECORD_FIELDS.forEach((field, i) => {
       const c = columns[field];

@@ -24,6 +24,11 @@ export class BatchWriter {
     this.bytes += bytes;
   }
 
+  /** Bytes still free in the request being built. */
+  room(): number {
+    return REQUEST_BUDGET_BYTES - this.bytes;
+  }
+
   async flush(force = false): Promise<void> {
     if (this.bytes === 0 && !force) return;
     this.beat();
@@ -76,6 +81,10 @@ export async function writeLayout(
   await writer.add(OP_BYTES * layout.textRects.length);
   let start = 0;
   while (start < layout.values.length) {
+    // A block fills what is left of the request being built (the last sheet's formats, the next sheet's start):
+    // every request but the last goes full.
+    if (writer.room() < REQUEST_BUDGET_BYTES / 20) await writer.flush();
+    const room = writer.room() - OP_BYTES;
     let bytes = 0;
     const rows: OfficeValue[][] = [];
     for (let r = start; r < layout.values.length; r++) {
@@ -83,7 +92,7 @@ export async function writeLayout(
         r === 0 && c === 0 ? firstCell : cellForOffice(layout.values[r][c] ?? null),
       );
       const rowBytes = bytesOf(row) + 1;
-      if (rows.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES * 0.9) break;
+      if (rows.length > 0 && bytes + rowBytes > room) break;
       rows.push(row);
       bytes += rowBytes;
     }
