@@ -20,6 +20,7 @@ export interface LockClock {
 export class RunLock {
   private beats = 0;
   private item: Excel.NamedItem | null = null;
+  private releasing: Excel.NamedItem | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -94,9 +95,18 @@ export class RunLock {
     this.item.formula = this.value();
   }
 
-  /** Queues the release (it goes with the run's last request). */
+  /** Queues the release (it goes with the run's last request): no more heartbeats after it. */
   release(): void {
-    this.item?.delete();
+    if (!this.item) return;
+    this.item.delete();
+    this.releasing = this.item;
     this.item = null;
+  }
+
+  /** The request that carried the release failed: the lock is still held, and beats again. */
+  unrelease(): void {
+    if (!this.releasing) return;
+    this.item = this.releasing;
+    this.releasing = null;
   }
 }

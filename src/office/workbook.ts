@@ -15,7 +15,7 @@ import {
   readBack,
 } from "./cells";
 import { LockClock, RunLock } from "./run-lock";
-import { BatchWriter, Optional, writeLayout, writeOptional } from "./write-sheet";
+import { BatchWriter, Optional, queueOptional, retryOptional, writeLayout } from "./write-sheet";
 
 export { REQUEST_BUDGET_BYTES } from "./cells";
 
@@ -512,33 +512,55 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             });
           writer.step();
         }
-        await writer.flush();
-        // Charts, autofit and print settings in their own request: Excel refusing one costs that one only.
-        const refused = await writeOptional(writer, optional);
-        if (refused.length > 0)
-          this.notes.push(
-            localized(
-              `Excel 未接受以下设置（数据已完整写入）：${refused.join("、")}`,
-              `Excel refused these settings (the data are written in full): ${refused.join(", ")}`,
-            ),
-          );
-        // The round's rows for the record, below its last row as it is now.
+        // The record's end as it is now rides on the last request of the sheets' data.
+        const end =
+          append && record
+            ? record.ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount")
+            : null;
+        await writer.flush(end !== null);
         writing = append?.sheetName ?? writing;
-        for (const done of completions) done();
-        if (append && record)
-          await appendRecord(
-            writer,
-            record.ws,
-            append,
-            lang,
-            recordTables,
-            this.supports("ExcelApi", "1.13"),
-          );
-        lock.release();
-        await writer.flush(true);
+        // One last request: charts, autofit and print settings, the titles back in A1, the round's rows for the
+        // record (more requests when they pass the budget) and the lock's release. Should Excel refuse one of
+        // the optional parts, that request is not applied from the refused part on: then each part is tried
+        // again alone (only what was refused is missing, the run says which) and the rest is sent again, with
+        // the record's end read again first.
+        const finish = async (withOptional: boolean) => {
+          if (withOptional) queueOptional(optional);
+          for (const done of completions) done();
+          if (append && record)
+            await appendRecord(
+              writer,
+              record.ws,
+              append,
+              lang,
+              recordTables,
+              this.supports("ExcelApi", "1.13"),
+              withOptional ? end : null,
+            );
+          lock.release();
+          await writer.flush(true);
+        };
+        const before = writer.syncs;
+        try {
+          await finish(true);
+        } catch (error) {
+          // Failed after a request of it went through (the optional parts were taken), or with none to blame.
+          if (writer.syncs !== before || optional.length === 0) throw error;
+          lock.unrelease();
+          const refused = await retryOptional(writer, optional);
+          if (refused.length > 0)
+            this.notes.push(
+              localized(
+                `Excel 未接受以下设置（数据已完整写入）：${refused.join("、")}`,
+                `Excel refused these settings (the data are written in full): ${refused.join(", ")}`,
+              ),
+            );
+          await finish(false);
+        }
         progress?.(1, 1);
       } catch (error) {
         try {
+          lock.unrelease();
           lock.release();
           await context.sync();
         } catch {
@@ -673,10 +695,15 @@ async function appendRecord(
   lang: Lang,
   tables: readonly { table: Excel.Table; range: Excel.Range }[],
   canResize: boolean,
+  loaded: Excel.Range | null,
 ): Promise<void> {
-  // The record's end as it is now, just before the rows go in: a colleague may have added rows during the run.
-  const end = ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
-  await writer.flush(true);
+  // The record's end as it is now (loaded with the request before, or read now): no other run adds rows while
+  // this one holds the lock; rows a colleague types below it meanwhile are moved down by the insert below.
+  let end = loaded;
+  if (!end) {
+    end = ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
+    await writer.flush(true);
+  }
   const freshLast = end.isNullObject ? 0 : end.rowIndex + end.rowCount;
   const headerRow0 = append.layout?.headerRow ?? -1;
   const ti = tables.findIndex((t) => rowOf(t.range.address) === headerRow0);
@@ -717,6 +744,12 @@ async function appendRecord(
     rows = rows.filter((row) => !there.has(keyOf(row)));
   }
   const start = Math.max(planned, freshLast + 1);
+  // Blank cells are made for the rows, in the record's columns, where they go: whatever a colleague typed there
+  // since the end was read (between two requests) moves down below them instead of being written over.
+  if (rows.length > 0) {
+    await writer.add(OP_BYTES);
+    ws.getRangeByIndexes(start - 1, left - 1, rows.length, right - left + 1).insert("Down");
+  }
   // null leaves a cell as it is: columns between the record's own are not the record's to write.
   const fixed = OP_BYTES * (RECORD_FIELDS.length + 1);
   for (let from = 0; from < rows.length;) {

@@ -32,9 +32,12 @@ export class BatchWriter {
   async flush(force = false): Promise<void> {
     if (this.bytes === 0 && !force) return;
     this.beat();
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } finally {
+      this.bytes = 0; // a failed request's operations are gone with it
+    }
     this.syncs++;
-    this.bytes = 0;
     this.pending.clear();
   }
 
@@ -186,39 +189,37 @@ export async function writeLayout(
   };
 }
 
-/**
- * Runs the optional parts of every sheet in one request of their own; should Excel refuse one, each part of each
- * sheet again in a request of its own (a sheet's charts after taking away any the first try made), so a refused
- * print setting costs that setting only and never the sheet. Returns the parts refused.
- */
-export async function writeOptional(writer: BatchWriter, parts: readonly Optional[]): Promise<string[]> {
-  if (parts.length === 0) return [];
+/** Queues the optional parts of every sheet (they go with the run's last request). */
+export function queueOptional(parts: readonly Optional[]): void {
   for (const p of parts) {
     p.autofit();
     p.print();
     p.fit();
   }
   for (const p of parts) p.charts();
-  try {
-    await writer.flush(true);
-    return [];
-  } catch {
-    const refused: string[] = [];
-    for (const p of parts)
-      for (const [what, run] of [
-        ["autofit", p.autofit],
-        ["print", p.print],
-        ["fit to page", p.fit],
-        ["charts", p.charts],
-      ] as const) {
-        try {
-          if (what === "charts") await p.removeCharts();
-          run();
-          await writer.flush(true);
-        } catch {
-          refused.push(`${p.sheet} (${what})`);
-        }
+}
+
+/**
+ * The optional parts again after Excel refused the request that carried them: each part of each sheet in a
+ * request of its own (a sheet's charts after taking away any the first try made), so a refused print setting costs
+ * that setting only and never the sheet. Returns the parts refused.
+ */
+export async function retryOptional(writer: BatchWriter, parts: readonly Optional[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (const p of parts)
+    for (const [what, run] of [
+      ["autofit", p.autofit],
+      ["print", p.print],
+      ["fit to page", p.fit],
+      ["charts", p.charts],
+    ] as const) {
+      try {
+        if (what === "charts") await p.removeCharts();
+        run();
+        await writer.flush(true);
+      } catch {
+        refused.push(`${p.sheet} (${what})`);
       }
-    return refused;
-  }
+    }
+  return refused;
 }
