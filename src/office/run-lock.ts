@@ -12,6 +12,9 @@ export const LOCK_STALE_MS = 60_000;
 export const LOCK_POLL_MS = 5_000;
 export const LOCK_WAIT_MS = 90_000;
 
+/** A colleague's run holds the lock and has not finished. */
+export class LockBusy extends Error {}
+
 export interface LockClock {
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
@@ -41,9 +44,10 @@ export class RunLock {
     let seen: { value: string; since: number } | null = null;
     const started = this.clock.now();
     for (;;) {
+      // The loads first: one that fails stops the request before the lock is taken.
+      withFirstRequest();
       const item = names.add(LOCK_NAME, this.value(), "Arrears Desk: a run is writing");
       item.visible = false;
-      withFirstRequest();
       let failure: unknown;
       try {
         await this.context.sync();
@@ -79,7 +83,7 @@ export class RunLock {
         continue;
       }
       if (now - started >= LOCK_WAIT_MS)
-        throw new Error(
+        throw new LockBusy(
           lang === "zh-CN"
             ? "另一位同事正在此工作簿上运行催缴助手，尚未完成。请稍后再运行一次"
             : "A colleague is running Arrears Desk on this workbook and has not finished. Run again in a minute",

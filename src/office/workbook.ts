@@ -14,7 +14,7 @@ import {
   isPayloadLimit,
   readBack,
 } from "./cells";
-import { LockClock, RunLock } from "./run-lock";
+import { LockBusy, LockClock, RunLock } from "./run-lock";
 import { BatchWriter, Optional, queueOptional, retryOptional, writeLayout } from "./write-sheet";
 
 export { REQUEST_BUDGET_BYTES } from "./cells";
@@ -114,6 +114,12 @@ export class OfficeWorkbook implements ArrearsWorkbook {
   /** The cells of the team-edited sheets as the last read found them: what a colleague's edit is told from. */
   private readonly read = new Map<string, { top: number; left: number; values: OfficeValue[][] }>();
   private notes: Localized[] = [];
+  /**
+   * The sheets the last read found (id and name): the write loads their markers, tables and charts in the same
+   * request as it takes the lock — by id, so a sheet deleted since makes that request fail and the write start
+   * over without them.
+   */
+  private seen: { id: string; name: string }[] = [];
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? ((runOptions, batch) => Excel.run(runOptions, batch));
@@ -141,7 +147,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
     // delayForCellEdit: while the user is typing in a cell, Excel waits for them instead of failing the run.
     return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/visibility");
+      worksheets.load("items/name,items/id,items/visibility");
       const has1904 = this.supports("ExcelApi", "1.16");
       // Workbook.use1904DateSystem (ExcelApi 1.16) is newer than the types this project builds with.
       const workbook = context.workbook as unknown as {
@@ -150,6 +156,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       };
       if (has1904) workbook.load("use1904DateSystem");
       await context.sync();
+      this.seen = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
       const date1904 = has1904 && workbook.use1904DateSystem === true;
       // The used ranges and the marker of every sheet. The add-in's rebuilt sheets (by marker, or by name for
       // the core's sake) are never read back: their cells are not loaded.
@@ -308,41 +315,62 @@ export class OfficeWorkbook implements ArrearsWorkbook {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
       const lock = new RunLock(context, this.session, this.clock);
-      // Our lock, and in the same request the sheets as they are now (not as the read found them).
-      await lock.acquire(() => worksheets.load("items/name,items/id,items/visibility"), lang);
+      const recordName = append?.sheetName ?? newRecord?.name ?? null;
+      // What the write needs to know of a sheet, as it is now: its marker, tables and charts; a team-edited
+      // sheet's cells; the record's end.
+      const loadSheet = (ws: Excel.Worksheet, name: string) => {
+        const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
+        marker.load("isNullObject,formula");
+        const p = planned.find((x) => x.layout.name === name && TEAM_EDITED.has(x.id));
+        const width = p ? p.layout.values.reduce((w, r) => Math.max(w, r.length), 1) : 0;
+        const isRecord = recordName !== null && name.toLowerCase() === recordName.toLowerCase();
+        return {
+          marker,
+          tables: ws.tables.load("items/name,items/id"),
+          charts: ws.charts.load("items/name"),
+          current: p ? ws.getRangeByIndexes(0, 0, p.layout.values.length, width).load("values") : null,
+          end: isRecord ? ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount") : null,
+        };
+      };
+      // Our lock, and in the same request the sheets as they are now (not as the read found them): the sheets
+      // the read found are loaded by id with it; a sheet deleted since fails that request, and then the lock is
+      // taken with the sheet list alone.
+      const prefetched = new Map<string, ReturnType<typeof loadSheet>>();
+      const seen = this.seen;
+      try {
+        await lock.acquire(() => {
+          prefetched.clear();
+          for (const s of seen) prefetched.set(s.id, loadSheet(worksheets.getItem(s.id), s.name));
+          worksheets.load("items/name,items/id,items/visibility");
+        }, lang);
+      } catch (error) {
+        if (seen.length === 0 || error instanceof LockBusy) throw error;
+        prefetched.clear();
+        await lock.acquire(() => worksheets.load("items/name,items/id,items/visibility"), lang);
+      }
       const writer = new BatchWriter(context, progress, planned.length + 1, () => lock.beat());
       let touched = false;
       let writing = "";
       try {
-        // Every sheet's marker, tables and charts; the team-edited sheets' cells now; the record's end now.
+        // Every sheet's marker, tables and charts; the team-edited sheets' cells now; the record's end now. A
+        // sheet the read did not find (or under another name) is loaded now, in a request of its own.
+        let unknown = false;
         const sheets = worksheets.items.map((ws) => {
-          const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
-          marker.load("isNullObject,formula");
-          const tables = ws.tables.load("items/name,items/id");
-          const charts = ws.charts.load("items/name");
+          const known = seen.some((s) => s.id === ws.id && s.name === ws.name);
+          const before = known ? prefetched.get(ws.id) : undefined;
+          if (!before) unknown = true;
           return {
             ws,
             name: ws.name,
             id: ws.id,
             visibility: ws.visibility,
-            marker,
-            tables,
-            charts,
+            ...(before ?? loadSheet(ws, ws.name)),
           };
         });
+        if (unknown) await context.sync();
         const byName = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
         const current = new Map<string, Excel.Range>();
-        for (const p of planned) {
-          const s = sheets.find((x) => x.name === p.layout.name);
-          if (s && TEAM_EDITED.has(p.id)) {
-            const width = p.layout.values.reduce((w, r) => Math.max(w, r.length), 1);
-            current.set(
-              p.layout.name,
-              s.ws.getRangeByIndexes(0, 0, p.layout.values.length, width).load("values"),
-            );
-          }
-        }
-        const recordName = append?.sheetName ?? newRecord?.name ?? null;
+        for (const s of sheets) if (s.current) current.set(s.name, s.current);
         const record = recordName ? byName(recordName) : undefined;
         if (append && !record)
           throw new Error(
@@ -350,7 +378,6 @@ export class OfficeWorkbook implements ArrearsWorkbook {
               ? `工作表“${append.sheetName}”在运行期间被删除了`
               : `the sheet "${append.sheetName}" was deleted during the run`,
           );
-        await context.sync();
         // The record's tables' ranges ride on the next request; read only after it.
         const recordTables = record
           ? record.tables.items.map((t) => ({ table: t, range: t.getRange().load("address") }))

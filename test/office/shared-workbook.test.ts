@@ -130,6 +130,57 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     expect(marked(fake.sheet("公告栏 (2)"))).toBe('="bulletin"');
   });
 
+  it("4. the lock's request loads the sheets the read found, by id: one a co-author deletes, renames or adds just before it is seen as it is now", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    const bulletin = fake.sheet("公告栏");
+    const grid = await office.readGrid();
+    const outcome = runJob(grid, LATER);
+    if (!outcome.ok) throw new Error(outcome.error["en-US"]);
+    // Just before the write's first request: ours renamed, ours deleted and a sheet of the user's in its name.
+    const at = fake.syncs + 1;
+    let theirs: FakeSheet | null = null;
+    fake.between = (sync) => {
+      if (sync !== at) return;
+      bulletin.name = "旧公告";
+      fake.deleteSheet("催缴日报");
+      theirs = fake.addSheet("催缴日报", [["我的日报：今天收了 3 户"]]);
+    };
+    await office.writeOutputs(jobOutputs(outcome.result));
+    fake.between = null;
+    expect(theirs).not.toBeNull();
+    expect(fake.sheets).toContain(theirs);
+    expect(fake.sheet("催缴日报").values()).toEqual([["我的日报：今天收了 3 户"]]);
+    expect(marked(fake.sheet("催缴日报"))).toBeNull();
+    expect(marked(fake.sheet("催缴日报 (2)"))).not.toBeNull();
+    // Ours, found by its marker under the name the co-author gave it, rebuilt in place: no second bulletin.
+    expect(fake.sheets).toContain(bulletin);
+    expect(marked(bulletin)).toBe('="bulletin"');
+    expect(fake.sheets.filter((s) => marked(s) === '="bulletin"')).toEqual([bulletin]);
+    expect(fake.sheetNames().some((n) => n.startsWith("公告栏"))).toBe(false);
+    expect(fake.names).toEqual([]);
+    expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
+    // Nothing deleted this time (the lock's request goes through): a sheet added and one renamed are loaded then.
+    const again = runJob(await office.readGrid(), LATER);
+    if (!again.ok) throw new Error(again.error["en-US"]);
+    const next = fake.syncs + 1;
+    let added: FakeSheet | null = null;
+    fake.between = (sync) => {
+      if (sync !== next) return;
+      bulletin.name = "公告栏（旧）";
+      added = fake.addSheet("公告栏", [["周六停水"]]);
+    };
+    await office.writeOutputs(jobOutputs(again.result));
+    fake.between = null;
+    expect(fake.sheet("公告栏")).toBe(added);
+    expect(fake.sheet("公告栏").values()).toEqual([["周六停水"]]);
+    expect(fake.sheets.filter((s) => marked(s) === '="bulletin"')).toEqual([bulletin]);
+    expect(bulletin.name).toBe("公告栏（旧）");
+    expect(fake.names).toEqual([]);
+  });
+
   it("5. sheet names are case-insensitive: a user's 'dashboard' stays, ours goes beside it", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Ledger", ledger(10));
