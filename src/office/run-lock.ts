@@ -92,6 +92,16 @@ export class RunLock {
     }
   }
 
+  /** Whether this run's lock is still in the workbook (after a request that carried its release failed). */
+  async stillHeld(): Promise<boolean> {
+    const held = this.context.workbook.names.getItemOrNullObject(LOCK_NAME);
+    held.load("isNullObject,formula");
+    await this.context.sync();
+    const ours = !held.isNullObject && held.formula.startsWith(`="${this.session}:`);
+    if (ours) this.unrelease();
+    return ours;
+  }
+
   /** Queues the heartbeat: called before every request of the run. */
   beat(): void {
     if (!this.item) return;

@@ -382,6 +382,8 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         const recordTables = record
           ? record.tables.items.map((t) => ({ table: t, range: t.getRange().load("address") }))
           : [];
+        const syncsBefore = writer.syncs;
+        const tablesReady = () => recordTables.length === 0 || writer.syncs > syncsBefore;
 
         const ownedId = (s: (typeof sheets)[number]) =>
           s.marker.isNullObject ? null : markerId(s.marker.formula);
@@ -539,41 +541,33 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             });
           writer.step();
         }
-        // The record's end as it is now rides on the last request of the sheets' data.
-        const end =
-          append && record
-            ? record.ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount")
-            : null;
-        await writer.flush(end !== null);
+        // The run's last request, with the last of the sheets' data: the titles back in A1, the round's rows for
+        // the record (more requests when they pass the budget), the lock's release, and last, the charts, autofit
+        // and print settings — the parts Excel may refuse without harm to the data. A refused part stops the
+        // request there: the release is applied only when everything before it was. So after a failure, the
+        // lock still ours says the data, the titles or the record failed (the run's error); the lock gone says
+        // only the optional parts did: then the lock is taken again and each part is tried again alone (only what
+        // was refused is missing, the run says which).
         writing = append?.sheetName ?? writing;
-        // One last request: charts, autofit and print settings, the titles back in A1, the round's rows for the
-        // record (more requests when they pass the budget) and the lock's release. Should Excel refuse one of
-        // the optional parts, that request is not applied from the refused part on: then each part is tried
-        // again alone (only what was refused is missing, the run says which) and the rest is sent again, with
-        // the record's end read again first.
-        const finish = async (withOptional: boolean) => {
-          if (withOptional) queueOptional(optional);
-          for (const done of completions) done();
-          if (append && record)
-            await appendRecord(
-              writer,
-              record.ws,
-              append,
-              lang,
-              recordTables,
-              this.supports("ExcelApi", "1.13"),
-              withOptional ? end : null,
-            );
-          lock.release();
-          await writer.flush(true);
-        };
-        const before = writer.syncs;
+        for (const done of completions) done();
+        if (append && record)
+          await appendRecord(
+            writer,
+            record.ws,
+            append,
+            lang,
+            recordTables,
+            this.supports("ExcelApi", "1.13"),
+            record.end,
+            tablesReady,
+          );
+        lock.release();
+        queueOptional(optional);
         try {
-          await finish(true);
+          await writer.flush(true);
         } catch (error) {
-          // Failed after a request of it went through (the optional parts were taken), or with none to blame.
-          if (writer.syncs !== before || optional.length === 0) throw error;
-          lock.unrelease();
+          if (optional.length === 0 || (await lock.stillHeld())) throw error;
+          await lock.acquire(() => undefined, lang);
           const refused = await retryOptional(writer, optional);
           if (refused.length > 0)
             this.notes.push(
@@ -582,7 +576,8 @@ export class OfficeWorkbook implements ArrearsWorkbook {
                 `Excel refused these settings (the data are written in full): ${refused.join(", ")}`,
               ),
             );
-          await finish(false);
+          lock.release();
+          await writer.flush(true);
         }
         progress?.(1, 1);
       } catch (error) {
@@ -723,14 +718,18 @@ async function appendRecord(
   tables: readonly { table: Excel.Table; range: Excel.Range }[],
   canResize: boolean,
   loaded: Excel.Range | null,
+  tablesReady: () => boolean,
 ): Promise<void> {
-  // The record's end as it is now (loaded with the request before, or read now): no other run adds rows while
-  // this one holds the lock; rows a colleague types below it meanwhile are moved down by the insert below.
+  // The record's end as it is now (loaded with the lock, or read now): no other run adds rows while this one
+  // holds the lock; rows a colleague types below it meanwhile are moved down by the insert below.
   let end = loaded;
   if (!end) {
     end = ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
     await writer.flush(true);
   }
+  // The record's tables' ranges ride on the first request after the lock's: a run small enough to have made
+  // none yet makes it now.
+  if (!tablesReady()) await writer.flush(true);
   const freshLast = end.isNullObject ? 0 : end.rowIndex + end.rowCount;
   const headerRow0 = append.layout?.headerRow ?? -1;
   const ti = tables.findIndex((t) => rowOf(t.range.address) === headerRow0);
