@@ -24,6 +24,15 @@ const SAMPLE_ROWS = 100;
 /** The least a cell costs in a response: its value ("") and its number format ("General"), with separators. */
 const MIN_CELL_BYTES = 16;
 /**
+ * The top left corner of a sheet, read with its used range: a sheet whose first pass lies inside it (a table from
+ * near A1, up to 64 columns wide) needs no request of its own for it. Counted at MIN_CELL_BYTES a cell (what the
+ * empty cells of a narrow sheet cost), corners are read for as many sheets as half the budget takes; corners of
+ * far longer cells make that request fail, and it is made again without them.
+ */
+const CORNER_ROWS = SAMPLE_ROWS + 20;
+const CORNER_COLUMNS = 64;
+const CORNER_BYTES = CORNER_ROWS * CORNER_COLUMNS * MIN_CELL_BYTES;
+/**
  * How much longer than the sample's rows further rows are allowed to be before a block's response passes the
  * budget (the budget's own margin is under 5 MB besides): a block whose rows are longer still is read again in
  * halves, one more sync.
@@ -158,16 +167,36 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       await context.sync();
       this.seen = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
       const date1904 = has1904 && workbook.use1904DateSystem === true;
-      // The used ranges and the marker of every sheet. The add-in's rebuilt sheets (by marker, or by name for
-      // the core's sake) are never read back: their cells are not loaded.
-      const sheets = worksheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-        const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
-        marker.load("isNullObject,formula");
-        return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, marker };
-      });
-      await context.sync();
+      // The used ranges and the marker of every sheet, and with them the top left corner of each sheet the
+      // core may read (values and number formats): for a sheet whose used range starts in it, that is the first
+      // pass below, one request early. The add-in's rebuilt sheets (by marker, or by name for the core's sake)
+      // are never read back: their cells are not loaded.
+      const look = (corners: boolean) => {
+        let cornerBytes = 0;
+        return worksheets.items.map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+          const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
+          marker.load("isNullObject,formula");
+          const hidden = ws.visibility !== "Visible";
+          const skipped = isRebuiltOutputSheetName(ws.name) || (hidden && LEGACY_STAGING.test(ws.name));
+          let corner: Excel.Range | null = null;
+          if (corners && !skipped && cornerBytes + CORNER_BYTES <= REQUEST_BUDGET_BYTES / 2) {
+            corner = ws.getRangeByIndexes(0, 0, CORNER_ROWS, CORNER_COLUMNS).load("values,numberFormat");
+            cornerBytes += CORNER_BYTES;
+          }
+          return { name: ws.name, hidden, ws, used, marker, corner };
+        });
+      };
+      let sheets = look(true);
+      try {
+        await context.sync();
+      } catch (error) {
+        // Corners of cells far longer than most: the used ranges and markers alone, the first pass as before.
+        if (!isPayloadLimit(error)) throw error;
+        sheets = look(false);
+        await context.sync();
+      }
       const areas = sheets
         .filter((s) => {
           if (s.used.isNullObject || isRebuiltOutputSheetName(s.name)) return false;
@@ -191,10 +220,24 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       // known by their format), as many sheets a request as the budget allows, counted by cells (a stray cell in
       // column XFD makes a row 16,384 cells wide) — the rows a header can be in, and a sample that measures
       // how many bytes a row takes.
-      const heads = areas.map((a) => {
-        const fit = Math.floor(Math.min(REQUEST_BUDGET_BYTES / MIN_CELL_BYTES, READ_CELLS) / a.columns);
-        return { area: a, rows: Math.max(1, Math.min(a.rows, SAMPLE_ROWS, fit)) };
-      });
+      const heads = areas
+        .map((a) => {
+          const fit = Math.floor(Math.min(REQUEST_BUDGET_BYTES / MIN_CELL_BYTES, READ_CELLS) / a.columns);
+          return { area: a, rows: Math.max(1, Math.min(a.rows, SAMPLE_ROWS, fit)) };
+        })
+        .filter(({ area: a, rows }) => {
+          // The top is in the corner already read: taken from it.
+          if (!a.corner || a.top + rows > CORNER_ROWS || a.left + a.columns > CORNER_COLUMNS) return true;
+          const cut = (grid: unknown[][]) =>
+            grid.slice(a.top, a.top + rows).map((row) => row.slice(a.left, a.left + a.columns));
+          const values = cut(a.corner.values) as OfficeValue[][];
+          for (const row of values) a.values.push(row);
+          a.headerFormats = cut(a.corner.numberFormat) as string[][];
+          a.perRow = Math.max(16, a.columns * 3, bytesOf(values) / Math.max(1, values.length));
+          done += values.length;
+          return false;
+        });
+      if (heads.length < areas.length) progress?.(done, total);
       let pending: { area: (typeof areas)[number]; range: Excel.Range }[] = [];
       let pendingBytes = 0;
       const readHeads = async () => {

@@ -83,29 +83,35 @@ describe("the add-in in a shared workbook (issue 13)", () => {
   });
 
   it("3. a run abandoned between two syncs blocks nothing: the next run completes and leaves nothing hidden", async () => {
-    const fake = new FakeExcel();
-    fake.addSheet("台账", ledger(12));
-    await runJobOnWorkbook(session(fake, "a"), OPTIONS);
-    // The pane closes in the middle of the next run's writes.
-    fake.abandonAtSync = fake.syncs + 6;
-    await expect(runJobOnWorkbook(session(fake, "a"), LATER)).rejects.toThrow();
-    // A colleague's session runs next, and again.
-    const next = session(fake, "b");
-    const outcome = await runJobOnWorkbook(next, LATER);
-    expect(outcome.ok).toBe(true);
-    await runJobOnWorkbook(next, LATER);
-    expect(fake.sheets.every((s) => s.visibility === "Visible")).toBe(true);
-    expect(fake.names).toEqual([]);
-    expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
-    const grid = await next.readGrid();
-    expect(grid.sheets.filter((s) => s.rows.length > 0).map((s) => s.name)).toEqual([
-      "台账",
-      "催缴记录",
-      "通知模板",
-      "催缴设置",
-      "催缴话术",
-      "收费答疑",
-    ]);
+    // How many syncs the run makes: it is abandoned at each of them in turn.
+    const probe = new FakeExcel();
+    probe.addSheet("台账", ledger(12));
+    await runJobOnWorkbook(session(probe, "a"), OPTIONS);
+    const first = probe.syncs;
+    await runJobOnWorkbook(session(probe, "a"), LATER);
+    const syncs = probe.syncs - first;
+    expect(syncs).toBeGreaterThan(3);
+    for (let k = 1; k <= syncs; k++) {
+      const fake = new FakeExcel();
+      fake.addSheet("台账", ledger(12));
+      await runJobOnWorkbook(session(fake, "a"), OPTIONS);
+      // The pane closes at the k-th sync of the next run (in the middle of its writes, or at their end).
+      fake.abandonAtSync = fake.syncs + k;
+      await expect(runJobOnWorkbook(session(fake, "a"), LATER)).rejects.toThrow();
+      // A colleague's session runs next, and again.
+      const next = session(fake, "b");
+      const outcome = await runJobOnWorkbook(next, LATER);
+      expect(outcome.ok).toBe(true);
+      await runJobOnWorkbook(next, LATER);
+      expect(fake.sheets.every((s) => s.visibility === "Visible")).toBe(true);
+      expect(fake.names).toEqual([]);
+      expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
+      const grid = await next.readGrid();
+      expect([k, grid.sheets.filter((s) => s.rows.length > 0).map((s) => s.name)]).toEqual([
+        k,
+        ["台账", "催缴记录", "通知模板", "催缴设置", "催缴话术", "收费答疑"],
+      ]);
+    }
   });
 
   it("4. a sheet a co-author adds under an output's name between two syncs is never deleted", async () => {
