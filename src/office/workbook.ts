@@ -38,6 +38,11 @@ const CORNER_BYTES = CORNER_ROWS * CORNER_COLUMNS * MIN_CELL_BYTES;
  * halves, one more sync.
  */
 const ROW_GROWTH = 1.2;
+/**
+ * The same, for rows counted from a thousand or more of the sheet's rows already read rather than from the
+ * sample: a block of them passes 5,000,000 bytes only if its rows are 22 % longer than all those before them.
+ */
+const ROW_GROWTH_SEEN = 1.1;
 
 export type ExcelRun = <T>(
   options: Excel.RunOptions,
@@ -268,20 +273,19 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         pendingBytes += bytes;
       }
       await readHeads();
-      // The rest in blocks sized from the first pass, as many blocks per sync as the budget allows.
+      // The rest in blocks, as many rows a request as the budget allows (the blocks of one sheet and the next
+      // share a request), each sheet's rows counted at the bytes its first pass took — and once a thousand of its
+      // rows are in, at the bytes they took, with a smaller allowance: rows further down may still be longer.
       type Block = { area: (typeof areas)[number]; start: number; rows: number };
-      const blocks: Block[] = [];
-      for (const a of areas) {
-        const perRow = a.perRow * ROW_GROWTH; // rows further down may be longer
-        const step = Math.max(
-          1,
-          Math.min(Math.floor(REQUEST_BUDGET_BYTES / perRow), Math.floor(READ_CELLS / a.columns)),
-        );
-        for (let start = a.values.length; start < a.rows; start += step)
-          blocks.push({ area: a, start, rows: Math.min(step, a.rows - start) });
-      }
-      // Reads blocks in one request; rows longer than the sample said make a response too large: then the
-      // same rows are read again in halves.
+      const seenRows = new Map<(typeof areas)[number], { rows: number; bytes: number }>();
+      const rowBytes = (a: (typeof areas)[number]) => {
+        const seen = seenRows.get(a);
+        return seen && seen.rows >= 1000
+          ? Math.max(16, seen.bytes / seen.rows) * ROW_GROWTH_SEEN
+          : a.perRow * ROW_GROWTH;
+      };
+      // Reads blocks in one request; rows longer than the estimate make a response too large: then the same rows
+      // are read again in halves.
       const readBatch = async (batch: readonly Block[]): Promise<void> => {
         const ranges = batch.map((block) =>
           block.area.ws
@@ -304,24 +308,34 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           return;
         }
         batch.forEach((block, i) => {
-          for (const row of ranges[i].values as OfficeValue[][]) block.area.values.push(row);
+          const rows = ranges[i].values as OfficeValue[][];
+          for (const row of rows) block.area.values.push(row);
+          const seen = seenRows.get(block.area) ?? { rows: 0, bytes: 0 };
+          seenRows.set(block.area, { rows: seen.rows + rows.length, bytes: seen.bytes + bytesOf(rows) });
           done += block.rows;
         });
         progress?.(done, total);
       };
-      let batch: Block[] = [];
-      let batchBytes = 0;
-      for (const block of blocks) {
-        const bytes = block.rows * block.area.perRow * ROW_GROWTH;
-        if (batch.length > 0 && batchBytes + bytes > REQUEST_BUDGET_BYTES) {
-          await readBatch(batch);
-          batch = [];
-          batchBytes = 0;
+      for (;;) {
+        const batch: Block[] = [];
+        let room = REQUEST_BUDGET_BYTES;
+        for (const a of areas) {
+          const start = a.values.length;
+          if (start >= a.rows) continue;
+          const fit = Math.min(
+            a.rows - start,
+            Math.floor(room / rowBytes(a)),
+            Math.floor(READ_CELLS / a.columns),
+          );
+          const rows = batch.length === 0 ? Math.max(1, fit) : fit;
+          if (rows < 1) break;
+          batch.push({ area: a, start, rows });
+          room -= rows * rowBytes(a);
+          if (rows < a.rows - start) break;
         }
-        batch.push(block);
-        batchBytes += bytes;
+        if (batch.length === 0) break;
+        await readBatch(batch);
       }
-      if (batch.length > 0) await readBatch(batch);
       this.read.clear();
       for (const a of areas)
         if (TEAM_EDITED.has(outputIdOf(a.name) as OutputId))
