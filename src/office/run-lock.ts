@@ -52,6 +52,7 @@ export class RunLock {
       try {
         await this.context.sync();
         this.item = item;
+        this.releasing = null;
         return;
       } catch (error) {
         failure = error;

@@ -624,8 +624,15 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           await writer.flush(true);
         } catch (error) {
           if (optional.length === 0 || (await lock.stillHeld())) throw error;
-          await lock.acquire(() => undefined, lang);
-          const refused = await retryOptional(writer, optional);
+          // A colleague's run that took the lock meanwhile rebuilds these sheets with their own parts.
+          let refused: string[];
+          try {
+            await lock.acquire(() => undefined, lang);
+            refused = await retryOptional(writer, optional);
+          } catch (busy) {
+            if (!(busy instanceof LockBusy)) throw busy;
+            refused = optional.map((p) => p.sheet);
+          }
           if (refused.length > 0)
             this.notes.push(
               localized(

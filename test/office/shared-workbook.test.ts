@@ -311,6 +311,36 @@ describe("the add-in in a shared workbook (issue 13)", () => {
     expect(new Set(logged).size).toBe(logged.length);
   });
 
+  it("8. a colleague's run that takes the lock between a refused last request and its retry is left to it: the run ends with its data whole and says which parts are missing", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("台账", ledger(12));
+    const office = session(fake);
+    await runJobOnWorkbook(office, OPTIONS);
+    fake.refuseOperations = /^pageLayout\.zoom$/;
+    const lockOf = () => fake.names.find((n) => n.name === "ArrearsDesk_Run");
+    let held = false;
+    let beat = 0;
+    fake.between = () => {
+      const lock = lockOf();
+      if (lock && !lock.formula.startsWith('="colleague:')) held = true;
+      // Our run's last request released the lock (and was refused after it): a colleague's run takes it, alive.
+      else if (held && !lock)
+        fake.names.push({ name: "ArrearsDesk_Run", formula: '="colleague:0"', visible: false });
+      else if (lock) lock.formula = `="colleague:${++beat}"`;
+    };
+    const outcome = await runJobOnWorkbook(office, LATER);
+    fake.between = null;
+    expect(outcome.ok).toBe(true);
+    expect(lockOf()?.formula).toMatch(/^="colleague:/);
+    expect(fake.sheets.some((s) => String(s.values()[0]?.[0]).startsWith("⚠"))).toBe(false);
+    expect(
+      office
+        .writeNotes()
+        .map((n) => n["zh-CN"])
+        .join(),
+    ).toMatch(/未接受.*公告栏/);
+  });
+
   it("9. waits while the user edits a cell, reads the 1904 date system, and puts tables on their own sheet whichever is active", async () => {
     const fake = new FakeExcel();
     const sheet = fake.addSheet("月度", [
