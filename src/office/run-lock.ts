@@ -12,6 +12,9 @@ export const LOCK_STALE_MS = 60_000;
 export const LOCK_POLL_MS = 5_000;
 export const LOCK_WAIT_MS = 90_000;
 
+/** A colleague's run holds the lock and has not finished. */
+export class LockBusy extends Error {}
+
 export interface LockClock {
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
@@ -20,6 +23,7 @@ export interface LockClock {
 export class RunLock {
   private beats = 0;
   private item: Excel.NamedItem | null = null;
+  private releasing: Excel.NamedItem | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -40,13 +44,15 @@ export class RunLock {
     let seen: { value: string; since: number } | null = null;
     const started = this.clock.now();
     for (;;) {
+      // The loads first: one that fails stops the request before the lock is taken.
+      withFirstRequest();
       const item = names.add(LOCK_NAME, this.value(), "Arrears Desk: a run is writing");
       item.visible = false;
-      withFirstRequest();
       let failure: unknown;
       try {
         await this.context.sync();
         this.item = item;
+        this.releasing = null;
         return;
       } catch (error) {
         failure = error;
@@ -78,13 +84,23 @@ export class RunLock {
         continue;
       }
       if (now - started >= LOCK_WAIT_MS)
-        throw new Error(
+        throw new LockBusy(
           lang === "zh-CN"
             ? "另一位同事正在此工作簿上运行催缴助手，尚未完成。请稍后再运行一次"
             : "A colleague is running Arrears Desk on this workbook and has not finished. Run again in a minute",
         );
       await this.clock.sleep(LOCK_POLL_MS);
     }
+  }
+
+  /** Whether this run's lock is still in the workbook (after a request that carried its release failed). */
+  async stillHeld(): Promise<boolean> {
+    const held = this.context.workbook.names.getItemOrNullObject(LOCK_NAME);
+    held.load("isNullObject,formula");
+    await this.context.sync();
+    const ours = !held.isNullObject && held.formula.startsWith(`="${this.session}:`);
+    if (ours) this.unrelease();
+    return ours;
   }
 
   /** Queues the heartbeat: called before every request of the run. */
@@ -94,9 +110,18 @@ export class RunLock {
     this.item.formula = this.value();
   }
 
-  /** Queues the release (it goes with the run's last request). */
+  /** Queues the release (it goes with the run's last request): no more heartbeats after it. */
   release(): void {
-    this.item?.delete();
+    if (!this.item) return;
+    this.item.delete();
+    this.releasing = this.item;
     this.item = null;
+  }
+
+  /** The request that carried the release failed: the lock is still held, and beats again. */
+  unrelease(): void {
+    if (!this.releasing) return;
+    this.item = this.releasing;
+    this.releasing = null;
   }
 }

@@ -14,8 +14,8 @@ import {
   isPayloadLimit,
   readBack,
 } from "./cells";
-import { LockClock, RunLock } from "./run-lock";
-import { BatchWriter, Optional, writeLayout, writeOptional } from "./write-sheet";
+import { LockBusy, LockClock, RunLock } from "./run-lock";
+import { BatchWriter, Optional, queueOptional, retryOptional, writeLayout } from "./write-sheet";
 
 export { REQUEST_BUDGET_BYTES } from "./cells";
 
@@ -23,6 +23,26 @@ export { REQUEST_BUDGET_BYTES } from "./cells";
 const SAMPLE_ROWS = 100;
 /** The least a cell costs in a response: its value ("") and its number format ("General"), with separators. */
 const MIN_CELL_BYTES = 16;
+/**
+ * The top left corner of a sheet, read with its used range: a sheet whose first pass lies inside it (a table from
+ * near A1, up to 64 columns wide) needs no request of its own for it. Counted at MIN_CELL_BYTES a cell (what the
+ * empty cells of a narrow sheet cost), corners are read for as many sheets as half the budget takes; corners of
+ * far longer cells make that request fail, and it is made again without them.
+ */
+const CORNER_ROWS = SAMPLE_ROWS + 20;
+const CORNER_COLUMNS = 64;
+const CORNER_BYTES = CORNER_ROWS * CORNER_COLUMNS * MIN_CELL_BYTES;
+/**
+ * How much longer than the sample's rows further rows are allowed to be before a block's response passes the
+ * budget (the budget's own margin is under 5 MB besides): a block whose rows are longer still is read again in
+ * halves, one more sync.
+ */
+const ROW_GROWTH = 1.2;
+/**
+ * The same, for rows counted from a thousand or more of the sheet's rows already read rather than from the
+ * sample: a block of them passes 5,000,000 bytes only if its rows are 22 % longer than all those before them.
+ */
+const ROW_GROWTH_SEEN = 1.1;
 
 export type ExcelRun = <T>(
   options: Excel.RunOptions,
@@ -108,6 +128,12 @@ export class OfficeWorkbook implements ArrearsWorkbook {
   /** The cells of the team-edited sheets as the last read found them: what a colleague's edit is told from. */
   private readonly read = new Map<string, { top: number; left: number; values: OfficeValue[][] }>();
   private notes: Localized[] = [];
+  /**
+   * The sheets the last read found (id and name): the write loads their markers, tables and charts in the same
+   * request as it takes the lock — by id, so a sheet deleted since makes that request fail and the write start
+   * over without them.
+   */
+  private seen: { id: string; name: string }[] = [];
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? ((runOptions, batch) => Excel.run(runOptions, batch));
@@ -135,7 +161,7 @@ export class OfficeWorkbook implements ArrearsWorkbook {
     // delayForCellEdit: while the user is typing in a cell, Excel waits for them instead of failing the run.
     return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/visibility");
+      worksheets.load("items/name,items/id,items/visibility");
       const has1904 = this.supports("ExcelApi", "1.16");
       // Workbook.use1904DateSystem (ExcelApi 1.16) is newer than the types this project builds with.
       const workbook = context.workbook as unknown as {
@@ -144,17 +170,38 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       };
       if (has1904) workbook.load("use1904DateSystem");
       await context.sync();
+      this.seen = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
       const date1904 = has1904 && workbook.use1904DateSystem === true;
-      // The used ranges and the marker of every sheet. The add-in's rebuilt sheets (by marker, or by name for
-      // the core's sake) are never read back: their cells are not loaded.
-      const sheets = worksheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-        const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
-        marker.load("isNullObject,formula");
-        return { name: ws.name, hidden: ws.visibility !== "Visible", ws, used, marker };
-      });
-      await context.sync();
+      // The used ranges and the marker of every sheet, and with them the top left corner of each sheet the
+      // core may read (values and number formats): for a sheet whose used range starts in it, that is the first
+      // pass below, one request early. The add-in's rebuilt sheets (by marker, or by name for the core's sake)
+      // are never read back: their cells are not loaded.
+      const look = (corners: boolean) => {
+        let cornerBytes = 0;
+        return worksheets.items.map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+          const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
+          marker.load("isNullObject,formula");
+          const hidden = ws.visibility !== "Visible";
+          const skipped = isRebuiltOutputSheetName(ws.name) || (hidden && LEGACY_STAGING.test(ws.name));
+          let corner: Excel.Range | null = null;
+          if (corners && !skipped && cornerBytes + CORNER_BYTES <= REQUEST_BUDGET_BYTES / 2) {
+            corner = ws.getRangeByIndexes(0, 0, CORNER_ROWS, CORNER_COLUMNS).load("values,numberFormat");
+            cornerBytes += CORNER_BYTES;
+          }
+          return { name: ws.name, hidden, ws, used, marker, corner };
+        });
+      };
+      let sheets = look(true);
+      try {
+        await context.sync();
+      } catch (error) {
+        // Corners of cells far longer than most: the used ranges and markers alone, the first pass as before.
+        if (!isPayloadLimit(error)) throw error;
+        sheets = look(false);
+        await context.sync();
+      }
       const areas = sheets
         .filter((s) => {
           if (s.used.isNullObject || isRebuiltOutputSheetName(s.name)) return false;
@@ -178,10 +225,24 @@ export class OfficeWorkbook implements ArrearsWorkbook {
       // known by their format), as many sheets a request as the budget allows, counted by cells (a stray cell in
       // column XFD makes a row 16,384 cells wide) — the rows a header can be in, and a sample that measures
       // how many bytes a row takes.
-      const heads = areas.map((a) => {
-        const fit = Math.floor(Math.min(REQUEST_BUDGET_BYTES / MIN_CELL_BYTES, READ_CELLS) / a.columns);
-        return { area: a, rows: Math.max(1, Math.min(a.rows, SAMPLE_ROWS, fit)) };
-      });
+      const heads = areas
+        .map((a) => {
+          const fit = Math.floor(Math.min(REQUEST_BUDGET_BYTES / MIN_CELL_BYTES, READ_CELLS) / a.columns);
+          return { area: a, rows: Math.max(1, Math.min(a.rows, SAMPLE_ROWS, fit)) };
+        })
+        .filter(({ area: a, rows }) => {
+          // The top is in the corner already read: taken from it.
+          if (!a.corner || a.top + rows > CORNER_ROWS || a.left + a.columns > CORNER_COLUMNS) return true;
+          const cut = (grid: unknown[][]) =>
+            grid.slice(a.top, a.top + rows).map((row) => row.slice(a.left, a.left + a.columns));
+          const values = cut(a.corner.values) as OfficeValue[][];
+          for (const row of values) a.values.push(row);
+          a.headerFormats = cut(a.corner.numberFormat) as string[][];
+          a.perRow = Math.max(16, a.columns * 3, bytesOf(values) / Math.max(1, values.length));
+          done += values.length;
+          return false;
+        });
+      if (heads.length < areas.length) progress?.(done, total);
       let pending: { area: (typeof areas)[number]; range: Excel.Range }[] = [];
       let pendingBytes = 0;
       const readHeads = async () => {
@@ -212,20 +273,19 @@ export class OfficeWorkbook implements ArrearsWorkbook {
         pendingBytes += bytes;
       }
       await readHeads();
-      // The rest in blocks sized from the first pass, as many blocks per sync as the budget allows.
+      // The rest in blocks, as many rows a request as the budget allows (the blocks of one sheet and the next
+      // share a request), each sheet's rows counted at the bytes its first pass took — and once a thousand of its
+      // rows are in, at the bytes they took, with a smaller allowance: rows further down may still be longer.
       type Block = { area: (typeof areas)[number]; start: number; rows: number };
-      const blocks: Block[] = [];
-      for (const a of areas) {
-        const perRow = a.perRow * 1.5; // rows further down may be longer
-        const step = Math.max(
-          1,
-          Math.min(Math.floor(REQUEST_BUDGET_BYTES / perRow), Math.floor(READ_CELLS / a.columns)),
-        );
-        for (let start = a.values.length; start < a.rows; start += step)
-          blocks.push({ area: a, start, rows: Math.min(step, a.rows - start) });
-      }
-      // Reads blocks in one request; rows longer than the sample said make a response too large: then the
-      // same rows are read again in halves.
+      const seenRows = new Map<(typeof areas)[number], { rows: number; bytes: number }>();
+      const rowBytes = (a: (typeof areas)[number]) => {
+        const seen = seenRows.get(a);
+        return seen && seen.rows >= 1000
+          ? Math.max(16, seen.bytes / seen.rows) * ROW_GROWTH_SEEN
+          : a.perRow * ROW_GROWTH;
+      };
+      // Reads blocks in one request; rows longer than the estimate make a response too large: then the same rows
+      // are read again in halves.
       const readBatch = async (batch: readonly Block[]): Promise<void> => {
         const ranges = batch.map((block) =>
           block.area.ws
@@ -248,24 +308,34 @@ export class OfficeWorkbook implements ArrearsWorkbook {
           return;
         }
         batch.forEach((block, i) => {
-          for (const row of ranges[i].values as OfficeValue[][]) block.area.values.push(row);
+          const rows = ranges[i].values as OfficeValue[][];
+          for (const row of rows) block.area.values.push(row);
+          const seen = seenRows.get(block.area) ?? { rows: 0, bytes: 0 };
+          seenRows.set(block.area, { rows: seen.rows + rows.length, bytes: seen.bytes + bytesOf(rows) });
           done += block.rows;
         });
         progress?.(done, total);
       };
-      let batch: Block[] = [];
-      let batchBytes = 0;
-      for (const block of blocks) {
-        const bytes = block.rows * block.area.perRow * 1.5;
-        if (batch.length > 0 && batchBytes + bytes > REQUEST_BUDGET_BYTES) {
-          await readBatch(batch);
-          batch = [];
-          batchBytes = 0;
+      for (;;) {
+        const batch: Block[] = [];
+        let room = REQUEST_BUDGET_BYTES;
+        for (const a of areas) {
+          const start = a.values.length;
+          if (start >= a.rows) continue;
+          const fit = Math.min(
+            a.rows - start,
+            Math.floor(room / rowBytes(a)),
+            Math.floor(READ_CELLS / a.columns),
+          );
+          const rows = batch.length === 0 ? Math.max(1, fit) : fit;
+          if (rows < 1) break;
+          batch.push({ area: a, start, rows });
+          room -= rows * rowBytes(a);
+          if (rows < a.rows - start) break;
         }
-        batch.push(block);
-        batchBytes += bytes;
+        if (batch.length === 0) break;
+        await readBatch(batch);
       }
-      if (batch.length > 0) await readBatch(batch);
       this.read.clear();
       for (const a of areas)
         if (TEAM_EDITED.has(outputIdOf(a.name) as OutputId))
@@ -302,41 +372,62 @@ export class OfficeWorkbook implements ArrearsWorkbook {
     return this.run({ delayForCellEdit: true }, async (context) => {
       const worksheets = context.workbook.worksheets;
       const lock = new RunLock(context, this.session, this.clock);
-      // Our lock, and in the same request the sheets as they are now (not as the read found them).
-      await lock.acquire(() => worksheets.load("items/name,items/id,items/visibility"), lang);
+      const recordName = append?.sheetName ?? newRecord?.name ?? null;
+      // What the write needs to know of a sheet, as it is now: its marker, tables and charts; a team-edited
+      // sheet's cells; the record's end.
+      const loadSheet = (ws: Excel.Worksheet, name: string) => {
+        const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
+        marker.load("isNullObject,formula");
+        const p = planned.find((x) => x.layout.name === name && TEAM_EDITED.has(x.id));
+        const width = p ? p.layout.values.reduce((w, r) => Math.max(w, r.length), 1) : 0;
+        const isRecord = recordName !== null && name.toLowerCase() === recordName.toLowerCase();
+        return {
+          marker,
+          tables: ws.tables.load("items/name,items/id"),
+          charts: ws.charts.load("items/name"),
+          current: p ? ws.getRangeByIndexes(0, 0, p.layout.values.length, width).load("values") : null,
+          end: isRecord ? ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount") : null,
+        };
+      };
+      // Our lock, and in the same request the sheets as they are now (not as the read found them): the sheets
+      // the read found are loaded by id with it; a sheet deleted since fails that request, and then the lock is
+      // taken with the sheet list alone.
+      const prefetched = new Map<string, ReturnType<typeof loadSheet>>();
+      const seen = this.seen;
+      try {
+        await lock.acquire(() => {
+          prefetched.clear();
+          for (const s of seen) prefetched.set(s.id, loadSheet(worksheets.getItem(s.id), s.name));
+          worksheets.load("items/name,items/id,items/visibility");
+        }, lang);
+      } catch (error) {
+        if (seen.length === 0 || error instanceof LockBusy) throw error;
+        prefetched.clear();
+        await lock.acquire(() => worksheets.load("items/name,items/id,items/visibility"), lang);
+      }
       const writer = new BatchWriter(context, progress, planned.length + 1, () => lock.beat());
       let touched = false;
       let writing = "";
       try {
-        // Every sheet's marker, tables and charts; the team-edited sheets' cells now; the record's end now.
+        // Every sheet's marker, tables and charts; the team-edited sheets' cells now; the record's end now. A
+        // sheet the read did not find (or under another name) is loaded now, in a request of its own.
+        let unknown = false;
         const sheets = worksheets.items.map((ws) => {
-          const marker = ws.names.getItemOrNullObject(OWNED_SHEET_MARKER);
-          marker.load("isNullObject,formula");
-          const tables = ws.tables.load("items/name,items/id");
-          const charts = ws.charts.load("items/name");
+          const known = seen.some((s) => s.id === ws.id && s.name === ws.name);
+          const before = known ? prefetched.get(ws.id) : undefined;
+          if (!before) unknown = true;
           return {
             ws,
             name: ws.name,
             id: ws.id,
             visibility: ws.visibility,
-            marker,
-            tables,
-            charts,
+            ...(before ?? loadSheet(ws, ws.name)),
           };
         });
+        if (unknown) await context.sync();
         const byName = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
         const current = new Map<string, Excel.Range>();
-        for (const p of planned) {
-          const s = sheets.find((x) => x.name === p.layout.name);
-          if (s && TEAM_EDITED.has(p.id)) {
-            const width = p.layout.values.reduce((w, r) => Math.max(w, r.length), 1);
-            current.set(
-              p.layout.name,
-              s.ws.getRangeByIndexes(0, 0, p.layout.values.length, width).load("values"),
-            );
-          }
-        }
-        const recordName = append?.sheetName ?? newRecord?.name ?? null;
+        for (const s of sheets) if (s.current) current.set(s.name, s.current);
         const record = recordName ? byName(recordName) : undefined;
         if (append && !record)
           throw new Error(
@@ -344,11 +435,12 @@ export class OfficeWorkbook implements ArrearsWorkbook {
               ? `工作表“${append.sheetName}”在运行期间被删除了`
               : `the sheet "${append.sheetName}" was deleted during the run`,
           );
-        await context.sync();
         // The record's tables' ranges ride on the next request; read only after it.
         const recordTables = record
           ? record.tables.items.map((t) => ({ table: t, range: t.getRange().load("address") }))
           : [];
+        const syncsBefore = writer.syncs;
+        const tablesReady = () => recordTables.length === 0 || writer.syncs > syncsBefore;
 
         const ownedId = (s: (typeof sheets)[number]) =>
           s.marker.isNullObject ? null : markerId(s.marker.formula);
@@ -506,17 +598,13 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             });
           writer.step();
         }
-        await writer.flush();
-        // Charts, autofit and print settings in their own request: Excel refusing one costs that one only.
-        const refused = await writeOptional(writer, optional);
-        if (refused.length > 0)
-          this.notes.push(
-            localized(
-              `Excel 未接受以下设置（数据已完整写入）：${refused.join("、")}`,
-              `Excel refused these settings (the data are written in full): ${refused.join(", ")}`,
-            ),
-          );
-        // The round's rows for the record, below its last row as it is now.
+        // The run's last request, with the last of the sheets' data: the titles back in A1, the round's rows for
+        // the record (more requests when they pass the budget), the lock's release, and last, the charts, autofit
+        // and print settings — the parts Excel may refuse without harm to the data. A refused part stops the
+        // request there: the release is applied only when everything before it was. So after a failure, the
+        // lock still ours says the data, the titles or the record failed (the run's error); the lock gone says
+        // only the optional parts did: then the lock is taken again and each part is tried again alone (only what
+        // was refused is missing, the run says which).
         writing = append?.sheetName ?? writing;
         for (const done of completions) done();
         if (append && record)
@@ -527,12 +615,38 @@ export class OfficeWorkbook implements ArrearsWorkbook {
             lang,
             recordTables,
             this.supports("ExcelApi", "1.13"),
+            record.end,
+            tablesReady,
           );
         lock.release();
-        await writer.flush(true);
+        queueOptional(optional);
+        try {
+          await writer.flush(true);
+        } catch (error) {
+          if (optional.length === 0 || (await lock.stillHeld())) throw error;
+          // A colleague's run that took the lock meanwhile rebuilds these sheets with their own parts.
+          let refused: string[];
+          try {
+            await lock.acquire(() => undefined, lang);
+            refused = await retryOptional(writer, optional);
+          } catch (busy) {
+            if (!(busy instanceof LockBusy)) throw busy;
+            refused = optional.map((p) => p.sheet);
+          }
+          if (refused.length > 0)
+            this.notes.push(
+              localized(
+                `Excel 未接受以下设置（数据已完整写入）：${refused.join("、")}`,
+                `Excel refused these settings (the data are written in full): ${refused.join(", ")}`,
+              ),
+            );
+          lock.release();
+          await writer.flush(true);
+        }
         progress?.(1, 1);
       } catch (error) {
         try {
+          lock.unrelease();
           lock.release();
           await context.sync();
         } catch {
@@ -667,10 +781,19 @@ async function appendRecord(
   lang: Lang,
   tables: readonly { table: Excel.Table; range: Excel.Range }[],
   canResize: boolean,
+  loaded: Excel.Range | null,
+  tablesReady: () => boolean,
 ): Promise<void> {
-  // The record's end as it is now, just before the rows go in: a colleague may have added rows during the run.
-  const end = ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
-  await writer.flush(true);
+  // The record's end as it is now (loaded with the lock, or read now): no other run adds rows while this one
+  // holds the lock; rows a colleague types below it meanwhile are moved down by the insert below.
+  let end = loaded;
+  if (!end) {
+    end = ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount");
+    await writer.flush(true);
+  }
+  // The record's tables' ranges ride on the first request after the lock's: a run small enough to have made
+  // none yet makes it now.
+  if (!tablesReady()) await writer.flush(true);
   const freshLast = end.isNullObject ? 0 : end.rowIndex + end.rowCount;
   const headerRow0 = append.layout?.headerRow ?? -1;
   const ti = tables.findIndex((t) => rowOf(t.range.address) === headerRow0);
@@ -711,13 +834,22 @@ async function appendRecord(
     rows = rows.filter((row) => !there.has(keyOf(row)));
   }
   const start = Math.max(planned, freshLast + 1);
+  // Blank cells are made for the rows, in the record's columns, where they go: whatever a colleague typed there
+  // since the end was read (between two requests) moves down below them instead of being written over.
+  if (rows.length > 0) {
+    await writer.add(OP_BYTES);
+    ws.getRangeByIndexes(start - 1, left - 1, rows.length, right - left + 1).insert("Down");
+  }
   // null leaves a cell as it is: columns between the record's own are not the record's to write.
+  const fixed = OP_BYTES * (RECORD_FIELDS.length + 1);
   for (let from = 0; from < rows.length;) {
+    if (writer.room() < REQUEST_BUDGET_BYTES / 20) await writer.flush();
+    const room = writer.room() - fixed;
     let bytes = 0;
     let to = from;
-    while (to < rows.length && (to === from || bytes + bytesOf(rows[to]) < REQUEST_BUDGET_BYTES * 0.9))
-      bytes += bytesOf(rows[to++]);
-    await writer.add(bytes + OP_BYTES * (RECORD_FIELDS.length + 1));
+    while (to < rows.length && (to === from || bytes + bytesOf(rows[to]) + 1 <= room))
+      bytes += bytesOf(rows[to++]) + 1;
+    await writer.add(bytes + fixed);
     const top = start - 1 + from;
     RECORD_FIELDS.forEach((field, i) => {
       const c = columns[field];

@@ -24,12 +24,20 @@ export class BatchWriter {
     this.bytes += bytes;
   }
 
+  /** Bytes still free in the request being built. */
+  room(): number {
+    return REQUEST_BUDGET_BYTES - this.bytes;
+  }
+
   async flush(force = false): Promise<void> {
     if (this.bytes === 0 && !force) return;
     this.beat();
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } finally {
+      this.bytes = 0; // a failed request's operations are gone with it
+    }
     this.syncs++;
-    this.bytes = 0;
     this.pending.clear();
   }
 
@@ -76,6 +84,10 @@ export async function writeLayout(
   await writer.add(OP_BYTES * layout.textRects.length);
   let start = 0;
   while (start < layout.values.length) {
+    // A block fills what is left of the request being built (the last sheet's formats, the next sheet's start):
+    // every request but the last goes full.
+    if (writer.room() < REQUEST_BUDGET_BYTES / 20) await writer.flush();
+    const room = writer.room() - OP_BYTES;
     let bytes = 0;
     const rows: OfficeValue[][] = [];
     for (let r = start; r < layout.values.length; r++) {
@@ -83,7 +95,7 @@ export async function writeLayout(
         r === 0 && c === 0 ? firstCell : cellForOffice(layout.values[r][c] ?? null),
       );
       const rowBytes = bytesOf(row) + 1;
-      if (rows.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES * 0.9) break;
+      if (rows.length > 0 && bytes + rowBytes > room) break;
       rows.push(row);
       bytes += rowBytes;
     }
@@ -177,39 +189,37 @@ export async function writeLayout(
   };
 }
 
-/**
- * Runs the optional parts of every sheet in one request of their own; should Excel refuse one, each part of each
- * sheet again in a request of its own (a sheet's charts after taking away any the first try made), so a refused
- * print setting costs that setting only and never the sheet. Returns the parts refused.
- */
-export async function writeOptional(writer: BatchWriter, parts: readonly Optional[]): Promise<string[]> {
-  if (parts.length === 0) return [];
+/** Queues the optional parts of every sheet (they go with the run's last request). */
+export function queueOptional(parts: readonly Optional[]): void {
   for (const p of parts) {
     p.autofit();
     p.print();
     p.fit();
   }
   for (const p of parts) p.charts();
-  try {
-    await writer.flush(true);
-    return [];
-  } catch {
-    const refused: string[] = [];
-    for (const p of parts)
-      for (const [what, run] of [
-        ["autofit", p.autofit],
-        ["print", p.print],
-        ["fit to page", p.fit],
-        ["charts", p.charts],
-      ] as const) {
-        try {
-          if (what === "charts") await p.removeCharts();
-          run();
-          await writer.flush(true);
-        } catch {
-          refused.push(`${p.sheet} (${what})`);
-        }
+}
+
+/**
+ * The optional parts again after Excel refused the request that carried them: each part of each sheet in a
+ * request of its own (a sheet's charts after taking away any the first try made), so a refused print setting costs
+ * that setting only and never the sheet. Returns the parts refused.
+ */
+export async function retryOptional(writer: BatchWriter, parts: readonly Optional[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (const p of parts)
+    for (const [what, run] of [
+      ["autofit", p.autofit],
+      ["print", p.print],
+      ["fit to page", p.fit],
+      ["charts", p.charts],
+    ] as const) {
+      try {
+        if (what === "charts") await p.removeCharts();
+        run();
+        await writer.flush(true);
+      } catch {
+        refused.push(`${p.sheet} (${what})`);
       }
-    return refused;
-  }
+    }
+  return refused;
 }

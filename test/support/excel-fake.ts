@@ -900,6 +900,45 @@ class RangeProxy extends Loadable {
     });
   }
 
+  /**
+   * Inserts blank cells where the range is, moving the cells below it (in its columns) down, as Excel does; like
+   * Excel, refuses to move part of a table or of a merged area. Number formats and formats below move with
+   * their cells.
+   */
+  insert(shift: string): RangeProxy {
+    if (shift !== "Down") throw new OfficeError("InvalidArgument", "only Down is modelled");
+    this.ctx.enqueue("range.insert", shift, () => {
+      const rect = this.mustRect();
+      const sheet = this.worksheet.sheet();
+      const below = (x: Rect) => x.row + x.rows > rect.row && overlaps(x, { ...rect, rows: SHEET_ROWS });
+      const inColumns = (x: Rect) =>
+        x.column >= rect.column && x.column + x.columns <= rect.column + rect.columns;
+      for (const x of [...sheet.tables.map((t) => t.rect), ...sheet.merges])
+        if (below(x) && (!inColumns(x) || x.row < rect.row))
+          throw new OfficeError("InvalidOperation", "the insert would move part of a table or a merged area");
+      for (let r = sheet.cells.length - 1; r >= rect.row; r--) {
+        const row = sheet.cells[r];
+        if (!row) continue;
+        const to = (sheet.cells[r + rect.rows] ??= []);
+        for (let c = rect.column; c < rect.column + rect.columns; c++) {
+          to[c] = row[c];
+          row[c] = undefined;
+        }
+      }
+      const move = (x: Rect): Rect => {
+        if (!below(x)) return x;
+        if (x.row >= rect.row && inColumns(x)) return { ...x, row: x.row + rect.rows };
+        // Across the insert's top, or its columns: it grows over the new cells, as Excel fills them alike.
+        return { ...x, rows: x.rows + rect.rows };
+      };
+      for (const t of sheet.tables) t.rect = move(t.rect);
+      sheet.merges = sheet.merges.map(move);
+      sheet.numberFormats = sheet.numberFormats.map((f) => ({ ...f, rect: move(f.rect) }));
+      sheet.formats = sheet.formats.map((f) => ({ ...f, rect: move(f.rect) }));
+    });
+    return new RangeProxy(this.ctx, this.worksheet, () => this.rect());
+  }
+
   merge(across?: boolean): void {
     this.ctx.enqueue("range.merge", across ?? false, () =>
       this.worksheet.sheet().merges.push(this.mustRect()),
