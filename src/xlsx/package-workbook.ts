@@ -461,7 +461,7 @@ class PackageParts {
     }
     const end = start + count - 1;
     if (end > EXCEL_MAX_ROWS) throw tooManyRows(append.sheetName, count);
-    const added = new Map<number, string[]>();
+    const added = new Map<number, AddedCell[]>();
     const cellsAt = (row: number) => {
       let list = added.get(row);
       if (!list) added.set(row, (list = []));
@@ -469,7 +469,7 @@ class PackageParts {
     };
     const bold = this.styles.style({ font: { bold: true } });
     for (const { column, header } of newHeaders)
-      cellsAt(headerRow).push(cellXml(`${columnLetter(column)}${headerRow}`, header, bold, date1904));
+      cellsAt(headerRow).push({ column, xml: cellXml(null, header, bold, date1904) });
     const styleOf = RECORD_FIELDS.map((_, i) => {
       const format = numberFormat(append.columns[i].format, lang);
       return this.styles.style({
@@ -477,14 +477,15 @@ class PackageParts {
         ...(append.columns[i].wrap ? { wrap: true, vertical: "top" as const } : {}),
       });
     });
+    // The record's fields in the order of their columns on the sheet (a team may have moved them).
+    const placedFields = RECORD_FIELDS.flatMap((field, i) => {
+      const column = columns[field];
+      return column === undefined ? [] : [{ i, column }];
+    }).sort((a, b) => a.column - b.column);
     append.rows.forEach((values, r) => {
-      RECORD_FIELDS.forEach((field, i) => {
-        const c = columns[field];
-        if (c === undefined) return;
-        cellsAt(start + r).push(
-          cellXml(`${columnLetter(c)}${start + r}`, values[i] ?? null, styleOf[i], date1904),
-        );
-      });
+      const cells = cellsAt(start + r);
+      for (const { i, column } of placedFields)
+        cells.push({ column, xml: cellXml(null, values[i] ?? null, styleOf[i], date1904) });
     });
     xml = mergeRows(xml, added);
     const last = Math.max(lastRowOf(xml), end);
@@ -551,11 +552,44 @@ function columnOfRef(ref: string): number {
   return n;
 }
 
+/** A cell to put into a sheet: its column (1-based) and its XML without a reference (`<c s="3"><v>1</v></c>`). */
+export interface AddedCell {
+  readonly column: number;
+  readonly xml: string;
+}
+
+function withRef(cell: AddedCell, row: number): string {
+  return `<c r="${columnLetter(cell.column)}${row}"${cell.xml.slice(2)}`;
+}
+
+/** A new row's cells in column order, each with its reference only where it does not follow the one before. */
+function newRowXml(row: number, cells: readonly AddedCell[]): string {
+  const sorted = [...cells].sort((a, b) => a.column - b.column);
+  let previous = -1;
+  let xml = "";
+  for (const cell of sorted) {
+    xml += cell.column === previous + 1 ? cell.xml : withRef(cell, row);
+    previous = cell.column;
+  }
+  return `<row r="${row}">${xml}</row>`;
+}
+
+/** The highest row number in sheetData's body (a row without its number is the one after the row before). */
+function highestRow(body: string): number {
+  let highest = 0;
+  let implicit = 0;
+  for (const m of body.matchAll(/<row\b([^>]*)>/g)) {
+    implicit = Number(attribute(m[1], "r") ?? implicit + 1);
+    if (implicit > highest) highest = implicit;
+  }
+  return highest;
+}
+
 /**
- * Puts cells into a worksheet's sheetData: into the rows that exist (in column order, replacing an empty cell of
- * the same address), and as new rows in row order. Rows the user has are otherwise kept as they are.
+ * Puts cells into a worksheet's sheetData: into the rows that exist (in column order, replacing a cell of the same
+ * column), and as new rows in row order. Rows the user has are otherwise kept as they are.
  */
-export function mergeRows(xml: string, added: ReadonlyMap<number, readonly string[]>): string {
+export function mergeRows(xml: string, added: ReadonlyMap<number, readonly AddedCell[]>): string {
   if (added.size === 0) return xml;
   const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) return xml;
@@ -567,9 +601,10 @@ export function mergeRows(xml: string, added: ReadonlyMap<number, readonly strin
   let cursor = 0;
   let next = 0;
   let implicit = 0;
-  const newRow = (r: number) =>
-    `<row r="${r}">${withoutFollowingRefs(sortCells([...(added.get(r) ?? [])]))}</row>`;
-  for (const m of body.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+  const newRow = (r: number) => newRowXml(r, added.get(r) ?? []);
+  // A round appended below every row there is (the usual case) needs no pass over the rows' cells.
+  const rows = rowsIn[0] > highestRow(body) ? [] : body.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g);
+  for (const m of rows) {
     const r = Number(attribute(m[1], "r") ?? implicit + 1);
     implicit = r;
     while (next < rowsIn.length && rowsIn[next] < r) {
@@ -578,15 +613,17 @@ export function mergeRows(xml: string, added: ReadonlyMap<number, readonly strin
       next++;
     }
     if (next < rowsIn.length && rowsIn[next] === r) {
-      const existing = withRefs(
+      const adding = added.get(r) ?? [];
+      const taken = new Set(adding.map((c) => c.column));
+      const kept = withRefs(
         [...(m[2] ?? "").matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)].map((c) => c[0]),
         r,
-      );
-      const adding = added.get(r) ?? [];
-      const taken = new Set(adding.map((c) => /r="([A-Z]+)/.exec(c)?.[1]));
-      const kept = existing.filter((c) => !taken.has(/\sr="([A-Z]+)/.exec(c)?.[1]));
+      ).filter((c) => !taken.has(c.column));
+      const cells = [...kept, ...adding.map((c) => ({ column: c.column, xml: withRef(c, r) }))]
+        .sort((a, b) => a.column - b.column)
+        .map((c) => c.xml);
       const attrs = m[1].replace(/\s+spans="[^"]*"/, "");
-      out.push(body.slice(cursor, m.index), `<row${attrs}>${sortCells([...kept, ...adding]).join("")}</row>`);
+      out.push(body.slice(cursor, m.index), `<row${attrs}>${cells.join("")}</row>`);
       cursor = (m.index ?? 0) + m[0].length;
       next++;
     }
@@ -601,38 +638,16 @@ export function mergeRows(xml: string, added: ReadonlyMap<number, readonly strin
   );
 }
 
-/** A row's cells, each with its reference: a cell written without one is the one after the cell before it. */
-function withRefs(cells: readonly string[], row: number): string[] {
+/** A row's cells, each with its column and its reference: a cell written without one follows the one before. */
+function withRefs(cells: readonly string[], row: number): AddedCell[] {
   let column = 0;
   return cells.map((c) => {
     const ref = /^<c\b[^>]*?\sr="([A-Z]+)/.exec(c);
     if (ref) {
       column = columnOfRef(ref[1]);
-      return c;
+      return { column, xml: c };
     }
     column++;
-    return `<c r="${columnLetter(column)}${row}"${c.slice(2)}`;
+    return { column, xml: `<c r="${columnLetter(column)}${row}"${c.slice(2)}` };
   });
-}
-
-/** Cells in column order, the reference left out where a cell follows the one before it (see `cellXml`). */
-function withoutFollowingRefs(cells: readonly string[]): string {
-  let previous = -1;
-  return cells
-    .map((c) => {
-      const ref = /^<c r="([A-Z]+)\d+"/.exec(c);
-      if (!ref) return c;
-      const column = columnOfRef(ref[1]);
-      const follows = column === previous + 1;
-      previous = column;
-      return follows ? `<c${c.slice(ref[0].length)}` : c;
-    })
-    .join("");
-}
-
-function sortCells(cells: string[]): string[] {
-  return cells
-    .map((c) => ({ c, column: columnOfRef(/\sr="([A-Z]+)/.exec(c)?.[1] ?? "") }))
-    .sort((a, b) => a.column - b.column)
-    .map((x) => x.c);
 }

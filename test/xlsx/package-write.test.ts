@@ -303,19 +303,35 @@ describe("cell references in the sheets the add-in writes", () => {
   it("a row merged into keeps its cells without references in their columns", () => {
     const xml =
       `<worksheet><sheetData><row r="3"><c r="B3" t="inlineStr"><is><t>甲</t></is></c>` +
-      `<c t="inlineStr"><is><t>乙</t></is></c><c s="2"/></row></sheetData></worksheet>`;
+      `<c t="inlineStr"><is><t>乙</t></is></c><c s="2"/></row><row r="9"/></sheetData></worksheet>`;
     const added = new Map([
-      [3, ['<c r="A3"><v>1</v></c>', '<c r="C3"><v>2</v></c>']],
-      [4, ['<c r="A4"><v>3</v></c>', '<c r="B4"><v>4</v></c>', '<c r="D4"><v>5</v></c>']],
+      [
+        3,
+        [
+          { column: 3, xml: "<c><v>2</v></c>" },
+          { column: 1, xml: "<c><v>1</v></c>" },
+        ],
+      ],
+      [
+        4,
+        [
+          { column: 4, xml: "<c><v>5</v></c>" },
+          { column: 1, xml: "<c><v>3</v></c>" },
+          { column: 2, xml: "<c><v>4</v></c>" },
+        ],
+      ],
     ]);
     const out = mergeRows(xml, added);
     // Row 3: A new, B kept, C replaced by the new cell, D (the implicit one after C) kept with its reference.
     expect(/<row r="3">([\s\S]*?)<\/row>/.exec(out)?.[1]).toBe(
       `<c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>甲</t></is></c><c r="C3"><v>2</v></c><c r="D3" s="2"/>`,
     );
-    // Row 4 is new: B follows A and loses its reference, D after a gap keeps it.
-    expect(/<row r="4">([\s\S]*?)<\/row>/.exec(out)?.[1]).toBe(
-      `<c r="A4"><v>3</v></c><c><v>4</v></c><c r="D4"><v>5</v></c>`,
+    // Row 4 is new, before row 9: B follows A and has no reference, D after a gap has one.
+    expect(out).toContain(
+      `<row r="4"><c r="A4"><v>3</v></c><c><v>4</v></c><c r="D4"><v>5</v></c></row><row r="9"/>`,
     );
+    // Below every row: appended after them.
+    const below = mergeRows(xml, new Map([[12, [{ column: 2, xml: "<c><v>7</v></c>" }]]]));
+    expect(below).toContain(`<row r="9"/><row r="12"><c r="B12"><v>7</v></c></row></sheetData>`);
   });
 });
