@@ -24,6 +24,8 @@ import { WorkbookOpenError, openCsvGrid } from "../xlsx/open";
 import { Clock, systemClock } from "../core/clock";
 import { OUTPUTS, OutputId } from "../core/output";
 import { readFileBytes } from "./node-file";
+import { NODE_ZIP } from "./native-zip";
+import { useNativeZip } from "../ooxml/zip-package";
 import {
   FileError,
   RoundFile,
@@ -321,6 +323,8 @@ export function defaultOutputPath(input: string): string {
 
 /** Runs the command line; returns the exit code (0 done, 1 the file or its content, 2 usage). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  // The package layer deflates with Node's zlib here: twice as fast as JavaScript on the big parts.
+  useNativeZip(NODE_ZIP);
   let args: RunArgs | "help";
   try {
     args = parseArgs(argv);

@@ -4,7 +4,8 @@ import * as zlib from "zlib";
 import { WorkbookOpenError } from "../../src/xlsx/open";
 import { openFileWorkbook, runOnWorkbookFile } from "../../src/xlsx/run";
 import { crc32, entryData, readCentralDirectory } from "../../src/ooxml/zip-check";
-import { PartDeflater, ZipPackage } from "../../src/ooxml/zip-package";
+import { PartDeflater, ZipPackage, useNativeZip } from "../../src/ooxml/zip-package";
+import { NODE_ZIP } from "../../src/cli/native-zip";
 
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
 
@@ -131,6 +132,29 @@ describe("the package layer on fflate", () => {
     ]);
     const body = await zip.file("word/document.xml")?.async("uint8array");
     expect(Buffer.from(body ?? []).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it("with Node's zlib (the command line), writes the same parts: blocks continue one stream, CRCs as zlib's", async () => {
+    useNativeZip(NODE_ZIP);
+    try {
+      const text = "<row><c><v>一二三</v></c></row>".repeat(120_000); // some 3.5 MB: several blocks of 1 MB
+      const bytes = new TextEncoder().encode(text);
+      const deflater = new PartDeflater(6);
+      for (let at = 0; at < bytes.length; at += 300_001) deflater.push(bytes.subarray(at, at + 300_001));
+      const part = deflater.finish();
+      expect(part.crc).toBe(zlib.crc32(bytes));
+      expect(part.chunks.length).toBeGreaterThan(3);
+      const pkg = ZipPackage.empty();
+      pkg.put("a.xml", part);
+      pkg.put("b.xml", "<b>乙</b>");
+      pkg.put("empty.xml", new PartDeflater(6).finish());
+      const zip = await JSZip.loadAsync(pkg.save(), { checkCRC32: true });
+      expect(await zip.file("a.xml")?.async("string")).toBe(text);
+      expect(await zip.file("b.xml")?.async("string")).toBe("<b>乙</b>");
+      expect(await zip.file("empty.xml")?.async("string")).toBe("");
+    } finally {
+      useNativeZip(null);
+    }
   });
 
   it("refuses an entry whose compressed bytes are damaged, or whose size is not the declared one", async () => {
