@@ -13,7 +13,7 @@ import { runJob } from "../src/core/job";
 import { jobOutputs } from "../src/core/workbook";
 import { ExcelRun, OfficeWorkbook } from "../src/office/workbook";
 import { PackageWorkbook } from "../src/xlsx/package-workbook";
-import { FakeExcel } from "../test/support/excel-fake";
+import { fakeOfGrid } from "../test/support/excel-fake";
 
 const OPTIONS = { today: "2026-11-24", asOf: "2026-11-20", roundDate: "2026-11-24" };
 
@@ -47,16 +47,7 @@ async function measure(file: string): Promise<void> {
   const grid = await (
     await PackageWorkbook.open(new Uint8Array(fs.readFileSync(file)), path.basename(file))
   ).readGrid();
-  const fake = new FakeExcel();
-  for (const sheet of grid.sheets)
-    fake.addSheet(
-      sheet.name,
-      sheet.rows.map((row) =>
-        row.map((v) =>
-          v instanceof Date ? v.getTime() / 86_400_000 + 25569 : typeof v === "object" && v ? v.error : v,
-        ),
-      ),
-    );
+  const fake = fakeOfGrid(grid);
   const rows: SyncRow[] = [];
   let phase = "read";
   // Excel.run on the fake, with every context.sync() measured: the fake's own byte counts, before and after.

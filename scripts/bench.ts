@@ -23,7 +23,7 @@ import { runJob } from "../src/core/job";
 import { jobOutputs } from "../src/core/workbook";
 import { OfficeWorkbook } from "../src/office/workbook";
 import { PackageWorkbook } from "../src/xlsx/package-workbook";
-import { FakeExcel } from "../test/support/excel-fake";
+import { fakeOfGrid } from "../test/support/excel-fake";
 import { makeBenchWorkbook } from "./make-sample";
 
 const ROOT = path.join(__dirname, "..");
@@ -166,16 +166,7 @@ async function measure(households: number, runs: number, log: (line: string) => 
   log(`  ${households}: letters.docx alone: ${letters.letters} letters in ${Math.round(letters.ms)} ms`);
   fs.rmSync(out, { recursive: true, force: true });
 
-  const fake = new FakeExcel();
-  for (const sheet of grid.sheets)
-    fake.addSheet(
-      sheet.name,
-      sheet.rows.map((row) =>
-        row.map((v) =>
-          v instanceof Date ? v.getTime() / 86_400_000 + 25569 : typeof v === "object" && v ? v.error : v,
-        ),
-      ),
-    );
+  const fake = fakeOfGrid(grid);
   const office = new OfficeWorkbook({ run: fake.run, supports: () => true });
   const outcome = runJob(await office.readGrid(), OPTIONS);
   if (!outcome.ok) throw new Error("the Office.js edge did not read the bench workbook");

@@ -1,4 +1,4 @@
-import { columnLetter } from "../../src/core/read/grid";
+import { WorkbookGrid, columnLetter } from "../../src/core/read/grid";
 
 /**
  * A small, honest fake of Excel's JavaScript object model, in memory, for the Office.js edge's tests — as strict
@@ -1286,4 +1286,19 @@ class ChartCollectionProxy extends Loadable {
         ctx.enqueue("chart.setPosition", [from, to], () => (the().position = [from, to])),
     };
   }
+}
+
+/** A fake holding a workbook's grid as Excel holds it: dates as serial numbers, errors as their text. */
+export function fakeOfGrid(grid: WorkbookGrid): FakeExcel {
+  const fake = new FakeExcel();
+  for (const sheet of grid.sheets)
+    fake.addSheet(
+      sheet.name,
+      sheet.rows.map((row) =>
+        row.map((v) =>
+          v instanceof Date ? v.getTime() / 86_400_000 + 25569 : typeof v === "object" && v ? v.error : v,
+        ),
+      ),
+    );
+  return fake;
 }

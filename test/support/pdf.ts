@@ -24,24 +24,21 @@ export function itPrints(name: string, body: () => Promise<void>, timeout = 240_
   else it.skip(`${name} (skipped: soffice/pdfinfo not installed)`, () => undefined);
 }
 
+/** LibreOffice converting `file` in `dir` with a fresh profile there: `to` is its --convert-to target. */
+function convert(dir: string, file: string, to: string): void {
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", to, "--outdir", dir, file],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+}
+
 /** The document printed to PDF by LibreOffice, in a fresh folder with its own profile; the PDF's path. */
 export function pdfOf(document: Uint8Array, name: string, extension = "docx"): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "print-"));
   const file = path.join(dir, `${name}.${extension}`);
   fs.writeFileSync(file, document);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { stdio: "ignore", timeout: 120_000 },
-  );
+  convert(dir, file, "pdf");
   return path.join(dir, `${name}.pdf`);
 }
 
@@ -53,20 +50,8 @@ export function sheetsAsCsv(workbook: Uint8Array, name: string): Map<string, str
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csv-"));
   const file = path.join(dir, `${name}.xlsx`);
   fs.writeFileSync(file, workbook);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      // Comma, double quote, UTF-8, from line 1; the last token (-1) writes every sheet as NAME-SHEET.csv.
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { stdio: "ignore", timeout: 120_000 },
-  );
+  // Comma, double quote, UTF-8, from line 1; the last token (-1) writes every sheet as NAME-SHEET.csv.
+  convert(dir, file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1");
   const sheets = new Map<string, string>();
   for (const f of fs.readdirSync(dir))
     if (f.startsWith(`${name}-`) && f.endsWith(".csv"))
