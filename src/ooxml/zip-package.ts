@@ -332,8 +332,10 @@ export class ZipPackage {
       if (size > 0xfffffffe || compressedSize > 0xfffffffe || offset > 0xfffffffe)
         throw new Error(`zip part ${name} is too big to write`);
       // UTF-8 names are flagged (bit 11); sizes are in the header, so no data descriptor follows.
-      const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : 0x0800;
-      const local = new Uint8Array(30 + nameBytes.length);
+      const ascii = /^[\x20-\x7e]*$/.test(name);
+      const flags = ascii ? 0 : 0x0800;
+      const extra = ascii ? new Uint8Array(0) : unicodePath(nameBytes);
+      const local = new Uint8Array(30 + nameBytes.length + extra.length);
       const lv = new DataView(local.buffer);
       lv.setUint32(0, LOCAL, true);
       lv.setUint16(4, 20, true);
@@ -345,8 +347,10 @@ export class ZipPackage {
       lv.setUint32(18, compressedSize, true);
       lv.setUint32(22, size, true);
       lv.setUint16(26, nameBytes.length, true);
+      lv.setUint16(28, extra.length, true);
       local.set(nameBytes, 30);
-      const entry = new Uint8Array(46 + nameBytes.length);
+      local.set(extra, 30 + nameBytes.length);
+      const entry = new Uint8Array(46 + nameBytes.length + extra.length);
       const cv = new DataView(entry.buffer);
       cv.setUint32(0, 0x02014b50, true);
       cv.setUint16(4, 20, true);
@@ -359,9 +363,11 @@ export class ZipPackage {
       cv.setUint32(20, compressedSize, true);
       cv.setUint32(24, size, true);
       cv.setUint16(28, nameBytes.length, true);
+      cv.setUint16(30, extra.length, true);
       cv.setUint32(38, name.endsWith("/") ? 0x10 : 0, true);
       cv.setUint32(42, offset, true);
       entry.set(nameBytes, 46);
+      entry.set(extra, 46 + nameBytes.length);
       pieces.push(local, ...data);
       central.push(entry);
       offset += local.length + compressedSize;
@@ -380,6 +386,21 @@ export class ZipPackage {
 }
 
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * Info-ZIP's Unicode Path field (0x7075) for a name outside ASCII: the UTF-8 flag alone is not read by every
+ * unzip (Debian's unzip shows such names garbled without it), the field is, as JSZip wrote it.
+ */
+function unicodePath(nameBytes: Uint8Array): Uint8Array {
+  const field = new Uint8Array(9 + nameBytes.length);
+  const view = new DataView(field.buffer);
+  view.setUint16(0, 0x7075, true);
+  view.setUint16(2, 5 + nameBytes.length, true);
+  field[4] = 1;
+  view.setUint32(5, crc32(0, nameBytes), true);
+  field.set(nameBytes, 9);
+  return field;
+}
 
 function join(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1 && chunks[0].length === size) return chunks[0];

@@ -125,6 +125,18 @@ describe("the package layer on fflate", () => {
       ["诉讼材料/01-起诉状草稿.docx", 0],
       ["word/document.xml", 8],
     ]);
+    // A name outside ASCII carries Info-ZIP's Unicode Path field (0x7075: version 1, the name's CRC, the name)
+    // besides the UTF-8 flag, in the central directory as in the local header.
+    const name = new TextEncoder().encode("诉讼材料/01-起诉状草稿.docx");
+    const field = Buffer.concat([
+      Buffer.from([0x75, 0x70, (5 + name.length) & 0xff, (5 + name.length) >> 8, 1]),
+      Buffer.from(new Uint32Array([crc32(0, name)]).buffer),
+      Buffer.from(name),
+    ]);
+    let count = 0;
+    for (let at = Buffer.from(out).indexOf(field); at >= 0; at = Buffer.from(out).indexOf(field, at + 1))
+      count++;
+    expect(count).toBe(2);
     const zip = await JSZip.loadAsync(out, { checkCRC32: true });
     expect(zip.files["诉讼材料/"].dir).toBe(true);
     expect([...((await zip.file("诉讼材料/01-起诉状草稿.docx")?.async("uint8array")) ?? [])]).toEqual([
