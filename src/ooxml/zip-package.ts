@@ -1,4 +1,5 @@
 import { Deflate, Inflate, deflateSync, inflateSync } from "fflate";
+import { Utf8Builder } from "./utf8-blocks";
 import { CentralEntry, LOCAL, ZipDamage, crc32, entryData, readCentralDirectory } from "./zip-check";
 
 /** Deflate levels: 6 for what is kept (the output's size), 1 for a package only handed on in memory. */
@@ -86,6 +87,23 @@ export class PartDeflater {
       this.pending = null;
     }
     return { chunks: this.chunks, crc: this.crc, size: this.size, compressedSize: this.compressedSize };
+  }
+}
+
+/** A part written as text and deflated as it is written (a sheet, a document's body): only its compressed bytes are held. */
+export class DeflatedText extends Utf8Builder {
+  private readonly deflater: PartDeflater;
+
+  constructor(level: DeflateLevel = 6) {
+    const deflater = new PartDeflater(level);
+    super((bytes) => deflater.push(bytes));
+    this.deflater = deflater;
+  }
+
+  /** The part's compressed bytes; nothing can be pushed after. */
+  finish(): DeflatedPart {
+    this.flush();
+    return this.deflater.finish();
   }
 }
 
